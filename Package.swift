@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One module per stage of the one-way flow:
+// files → document (Ingest) → report record (ReportModel) → dataset (Analysis) → pages (Site) → Output (PublishKit).
+let package = Package(
+    name: "GovReportPublisher",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "publish", targets: ["publish"]),
+        .library(name: "PublishKit", targets: ["PublishKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // Debian's cmark-gfm (libcmark-gfm-dev, libcmark-gfm-extensions-dev); the .pc file links both libraries.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "ReportModel"),
+        .target(
+            name: "Ingest",
+            dependencies: ["ReportModel"],
+            resources: [.copy("Resources/adcodes.csv"), .copy("Resources/adcodes.NOTICE")]
+        ),
+        .target(name: "Analysis", dependencies: ["ReportModel"]),
+        .target(
+            name: "Site",
+            dependencies: [
+                "ReportModel", "Analysis", "CCmarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(name: "PublishKit", dependencies: ["ReportModel", "Ingest", "Analysis", "Site"]),
+        .executableTarget(
+            name: "publish",
+            dependencies: ["PublishKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "ReportModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ReportModel"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "PublishKit", "ReportModel"]),
+    ]
+)

@@ -1,0 +1,54 @@
+import ReportModel
+
+/// What a reader makes of a file, whatever its format: the text in reading order with the
+/// tables as grids of cells. The table recogniser reads only this, so it is written once.
+public struct Document: Sendable, Equatable {
+    public var format: SourceFormat
+    public var blocks: [Block]
+    /// What the reader itself noticed (encoding guessed, a cell joined across a blank line…).
+    public var diagnostics: [Diagnostic]
+
+    public init(format: SourceFormat, blocks: [Block] = [], diagnostics: [Diagnostic] = []) {
+        self.format = format
+        self.blocks = blocks
+        self.diagnostics = diagnostics
+    }
+
+    /// Paragraph text in order, tables left out.
+    public var paragraphs: [String] {
+        blocks.compactMap { if case .paragraph(let text) = $0 { return text } else { return nil } }
+    }
+
+    /// Every table row in reading order, across tables: a table broken by a heading or a page
+    /// break is still one run of rows to the recogniser.
+    public var rows: [[Cell]] {
+        blocks.flatMap { block -> [[Cell]] in
+            if case .table(let table) = block { return table.rows } else { return [] }
+        }
+    }
+
+    public var tables: [Table] {
+        blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } }
+    }
+}
+
+public enum Block: Sendable, Equatable {
+    case paragraph(String)
+    case table(Table)
+}
+
+/// A grid of cells. Merged cells appear as empty cells where the merge covers a position.
+public struct Table: Sendable, Equatable {
+    public var rows: [[Cell]]
+    public init(rows: [[Cell]] = []) { self.rows = rows }
+}
+
+public struct Cell: Sendable, Equatable, ExpressibleByStringLiteral {
+    /// The cell's text as written, lines of a wrapped cell joined with "\n".
+    public var text: String
+
+    public init(_ text: String) { self.text = text }
+    public init(stringLiteral value: String) { self.text = value }
+
+    public var isEmpty: Bool { text.allSatisfy(\.isWhitespace) }
+}

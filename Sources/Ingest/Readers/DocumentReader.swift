@@ -1,0 +1,44 @@
+import Foundation
+import ReportModel
+
+/// Picks the reader for a file from its content (not only its name) and returns its document.
+public enum DocumentReader {
+    public static func read(data: Data, fileName: String) -> Result<Document, ReadFailure> {
+        TextDecoding.decode(data).map { decoded in
+            var document = read(text: decoded.text)
+            document.diagnostics.insert(contentsOf: decoded.diagnostics, at: 0)
+            return document
+        }
+    }
+
+    /// Reads text in whichever layout it holds: cell-per-line, pipe rows, or plain paragraphs.
+    public static func read(text: String) -> Document {
+        let lines = splitLines(text)
+        switch detectLayout(lines) {
+        case .textCells: return CellPerLineReader.read(lines: lines)
+        case .textPipes: return PipeRowReader.read(lines: lines)
+        default:
+            var document = Document(format: .text, blocks: lines.filter { !isBlank($0) }.map { .paragraph(String($0)) })
+            document.diagnostics.append(Diagnostic(.error, "no-tables", "文件中未找到任何表格"))
+            return document
+        }
+    }
+
+    static func splitLines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+    }
+
+    /// Cell-per-line when many lines open with a TAB; pipe rows when many lines hold several `|`.
+    static func detectLayout(_ lines: [Substring]) -> SourceFormat {
+        var tabLines = 0, pipeLines = 0
+        for line in lines {
+            if line.first == "\t" { tabLines += 1 }
+            if line.utf8.lazy.filter({ $0 == UInt8(ascii: "|") }).count >= 2 { pipeLines += 1 }
+        }
+        if tabLines >= 10 && tabLines >= pipeLines { return .textCells }
+        if pipeLines >= 5 { return .textPipes }
+        return .text
+    }
+}
+
+func isBlank(_ line: Substring) -> Bool { line.allSatisfy(\.isWhitespace) }

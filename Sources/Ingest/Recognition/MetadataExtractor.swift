@@ -1,0 +1,163 @@
+import Foundation
+import ReportModel
+
+/// Title, organ, year, publication date and scope from a report's normalised paragraphs.
+struct MetadataExtractor {
+    struct Metadata {
+        var title: String?
+        var agency: String?
+        var year: Int?
+        var published: String?
+        var scope: Scope = .organ
+        var region: Region = .unknown
+        var diagnostics: [Diagnostic] = []
+    }
+
+    let gazetteer: Gazetteer
+
+    func extract(paragraphs: [String]) -> Metadata {
+        var meta = Metadata()
+        let lines = paragraphs.map { $0.trimmed }.filter { !$0.isEmpty }
+        meta.title = title(lines)
+        if let title = meta.title {
+            meta.agency = agency(fromTitle: title)
+            meta.year = year(in: title)
+        }
+        if meta.title == nil {
+            meta.diagnostics.append(Diagnostic(.warning, "title-missing", "未在开头找到报告标题，无法确定发布机关"))
+        } else if meta.agency == nil {
+            meta.diagnostics.append(Diagnostic(.warning, "agency-missing", "标题中没有机关名称"))
+        }
+        if meta.year == nil {
+            meta.year = statisticalYear(lines)
+            if meta.year == nil {
+                meta.diagnostics.append(Diagnostic(.warning, "year-missing", "标题和统计期限中均未写明报告年度"))
+            }
+        }
+        meta.published = dateLine(lines)
+
+        let (region, regionDiagnostics) = RegionResolver(gazetteer: gazetteer).resolve(.init(
+            title: meta.title ?? "", signature: Array(lines.suffix(6)), opening: Array(lines.prefix(4))))
+        meta.region = region
+        meta.diagnostics += regionDiagnostics
+        (meta.scope, meta.diagnostics) = scope(meta, lines: lines, diagnostics: meta.diagnostics)
+        return meta
+    }
+
+    /// The title is the first short lines up to the one naming the report (often split in two:
+    /// `2024年前进区人民政府` / `政府信息公开工作年度报告`).
+    private func title(_ lines: [String]) -> String? {
+        var parts: [String] = []
+        for line in lines.prefix(3) {
+            let compact = line.filter { !$0.isWhitespace }
+            guard compact.count <= 60, !compact.hasPrefix("根据") else { break }
+            parts.append(compact)
+            if compact.contains("报告") { return parts.joined() }
+        }
+        return nil
+    }
+
+    /// The organ named in the title: without the year and without 政府信息公开(工作)年度报告.
+    func agency(fromTitle title: String) -> String? {
+        var name = title.replacingOccurrences(of: #"(19|20)\d{2}年度?"#, with: "", options: .regularExpression)
+        if let suffix = ReportFormat.titleSuffixes.first(where: name.hasSuffix) {
+            name.removeLast(suffix.count)
+        }
+        for affix in ["关于", "的"] {
+            if name.hasPrefix(affix) { name.removeFirst(affix.count) }
+            if name.hasSuffix(affix) { name.removeLast(affix.count) }
+        }
+        name = name.trimmingCharacters(in: .punctuationCharacters)
+        return name.isEmpty ? nil : name
+    }
+
+    private func year(in text: String) -> Int? {
+        guard let range = text.range(of: #"(19|20)\d{2}(?=年)"#, options: .regularExpression) else { return nil }
+        return Int(text[range])
+    }
+
+    /// 统计期限自2024年1月1日起至2024年12月31日止 names the year when the title does not.
+    private func statisticalYear(_ lines: [String]) -> Int? {
+        for line in lines where line.contains("统计期限") || line.contains("统计时限") {
+            if let range = line.range(of: #"(?<=至)\s*(19|20)\d{2}(?=年)"#, options: .regularExpression)
+                ?? line.range(of: #"(19|20)\d{2}(?=年)"#, options: .regularExpression) {
+                return Int(String(line[range]).trimmed)
+            }
+        }
+        return nil
+    }
+
+    /// The date line under the signature (`2025年1月8日`, or `二〇二五年一月八日`).
+    private func dateLine(_ lines: [String]) -> String? {
+        for line in lines.suffix(8).reversed() {
+            let compact = line.filter { !$0.isWhitespace }
+            if let date = Self.parseDate(compact) { return date }
+        }
+        return nil
+    }
+
+    static func parseDate(_ text: String) -> String? {
+        let arabic = chineseNumeralsToDigits(text)
+        let pattern = #"^((19|20)\d{2})年(\d{1,2})月(\d{1,2})日$"#
+        guard arabic.range(of: pattern, options: .regularExpression) != nil else { return nil }
+        let numbers = arabic.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        guard numbers.count == 3, (1...12).contains(numbers[1]), (1...31).contains(numbers[2]) else { return nil }
+        return String(format: "%04d-%02d-%02d", numbers[0], numbers[1], numbers[2])
+    }
+
+    /// 二〇二五年一月八日 → 2025年1月8日 (year digit by digit; month and day with 十).
+    private static func chineseNumeralsToDigits(_ text: String) -> String {
+        let digits: [Character: Int] = ["〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+                                        "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        guard text.contains(where: { digits[$0] != nil || $0 == "十" }) else { return text }
+        var out = ""
+        var run: [Character] = []
+        func flush(unit: Character?) {
+            guard !run.isEmpty else { return }
+            if unit == "年" {
+                out += run.map { String(digits[$0] ?? 0) }.joined()
+            } else if let ten = run.firstIndex(of: "十") {
+                let tens = ten == 0 ? 1 : (digits[run[0]] ?? 0)
+                let ones = ten + 1 < run.count ? (digits[run[ten + 1]] ?? 0) : 0
+                out += String(tens * 10 + ones)
+            } else {
+                out += run.map { String(digits[$0] ?? 0) }.joined()
+            }
+            run = []
+        }
+        for ch in text {
+            if digits[ch] != nil || ch == "十" {
+                run.append(ch)
+            } else {
+                flush(unit: ch)
+                out.append(ch)
+            }
+        }
+        flush(unit: nil)
+        return out
+    }
+
+    /// A government's report for its whole region says so (全市/本行政区域), or is titled with a
+    /// bare division name (包头市昆都仑区) rather than an organ.
+    private func scope(_ meta: Metadata, lines: [String], diagnostics: [Diagnostic]) -> (Scope, [Diagnostic]) {
+        var diagnostics = diagnostics
+        let regionWords = ["本行政区域", "全省", "全市", "全区", "全县", "全旗", "全州", "全盟"]
+        if let title = meta.title, regionWords.contains(where: title.contains) {
+            return (.region, diagnostics)
+        }
+        if let agency = meta.agency, isBareDivisionName(agency) {
+            diagnostics.append(Diagnostic(
+                .info, "scope-inferred", "标题只写行政区划名称“\(agency)”、未写具体机关，按本行政区域汇总报告处理"))
+            return (.region, diagnostics)
+        }
+        if lines.prefix(4).contains(where: { $0.contains("本行政区域") && $0.contains("年度报告") }) {
+            return (.region, diagnostics)
+        }
+        return (.organ, diagnostics)
+    }
+
+    private func isBareDivisionName(_ name: String) -> Bool {
+        let mentions = gazetteer.mentions(in: name)
+        return !mentions.isEmpty && mentions.joined() == name
+    }
+}

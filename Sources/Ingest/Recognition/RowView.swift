@@ -1,0 +1,53 @@
+import ReportModel
+
+/// A table row prepared for recognition: each cell's label core and its reading as a value.
+struct RowView {
+    let cells: [Cell]
+    let cores: [String]
+    let values: [CellValue]
+
+    init(_ cells: [Cell], normaliser: TextNormaliser) {
+        self.cells = cells
+        cores = cells.map { normaliser.labelCore($0.text) }
+        values = cells.map { CellValue.parse($0.text) }
+    }
+
+    /// True for a cell that can only be a label: text that is not a value.
+    func isLabel(_ index: Int) -> Bool {
+        if case .unreadable = values[index] { return !cores[index].isEmpty }
+        return false
+    }
+
+    func any(_ pattern: LabelPattern) -> Bool { cores.contains(where: pattern.matches) }
+
+    var firstLabelIndex: Int? { cells.indices.first(where: isLabel) }
+
+    var isEmpty: Bool { cells.allSatisfy(\.isEmpty) }
+}
+
+/// Where the rows of each table are, whatever the headings say: headings are often missing or
+/// misnumbered, so a table is found by its own anchor rows (第二十条…, 勾稽关系/申请人情况, 行政复议+行政诉讼).
+enum TableLocator {
+    static func locate(_ rows: [RowView]) -> [ReportFormat.Table: [RowView]] {
+        var located: [ReportFormat.Table: [RowView]] = [:]
+        var current: ReportFormat.Table?
+        for row in rows {
+            if let opened = opens(row) { current = opened }
+            if let current { located[current, default: []].append(row) }
+        }
+        return located
+    }
+
+    private static func opens(_ row: RowView) -> ReportFormat.Table? {
+        if ReportFormat.disputeTableAnchors.allSatisfy(row.any) { return .disputes }
+        if ReportFormat.requestTableAnchors.contains(where: row.any) { return .requests }
+        if let first = row.firstLabelIndex {
+            let core = row.cores[first]
+            if ReportFormat.activeBlockAnchor.matches(core) || ReportFormat.activeHeaderAnchor.matches(core) {
+                return .active
+            }
+            if RequestRow.new.patterns.contains(where: { $0.matches(core) }) { return .requests }
+        }
+        return nil
+    }
+}

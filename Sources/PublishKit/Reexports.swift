@@ -1,0 +1,2 @@
+import ReportModel
+public typealias ReportRecordAlias = ReportRecord

@@ -1,0 +1,92 @@
+/// Table 三: requests received and how each was answered. Every row holds seven numbers,
+/// one per applicant column; `nil` is a blank or unreadable cell, never zero.
+public struct Requests: Sendable, Equatable, Hashable {
+    public typealias Row = [Int?]
+
+    /// Indexed by `RequestRow.allCases` order, each row `ApplicantColumn.allCases.count` long.
+    private var rows: [Row]
+
+    public init() {
+        rows = Array(repeating: Requests.blankRow, count: RequestRow.allCases.count)
+    }
+
+    public static let blankRow: Row = Array(repeating: nil, count: ApplicantColumn.allCases.count)
+
+    public subscript(row: RequestRow) -> Row {
+        get { rows[row.index] }
+        set {
+            precondition(newValue.count == ApplicantColumn.allCases.count, "a table 三 row has seven columns")
+            rows[row.index] = newValue
+        }
+    }
+
+    public subscript(row: RequestRow, column: ApplicantColumn) -> Int? {
+        get { rows[row.index][column.rawValue] }
+        set { rows[row.index][column.rawValue] = newValue }
+    }
+
+    /// True when not one cell of the table holds a number.
+    public var isEntirelyBlank: Bool { rows.allSatisfy { $0.allSatisfy { $0 == nil } } }
+}
+
+/// The applicant columns of table 三, in the format's order.
+public enum ApplicantColumn: Int, Sendable, CaseIterable, Hashable, Codable {
+    case naturalPerson, commercial, research, socialWelfare, legalService, otherOrganisation, total
+}
+
+/// The 25 rows of table 三. The raw value is the dotted key of the JSON record (`denied.state_secret`).
+public enum RequestRow: String, Sendable, CaseIterable, Hashable, Codable {
+    case new = "new"
+    case carriedOver = "carried_over"
+    case granted = "granted"
+    case partiallyGranted = "partially_granted"
+    case deniedStateSecret = "denied.state_secret"
+    case deniedProhibitedByLaw = "denied.prohibited_by_law"
+    case deniedThreeSafeties = "denied.three_safeties"
+    case deniedThirdParty = "denied.third_party"
+    case deniedInternalAffairs = "denied.internal_affairs"
+    case deniedProcessInformation = "denied.process_information"
+    case deniedLawEnforcementFile = "denied.law_enforcement_file"
+    case deniedAdministrativeInquiry = "denied.administrative_inquiry"
+    case unableNotHeld = "unable.not_held"
+    case unableNeedsCreation = "unable.needs_creation"
+    case unableUnclearAfterCorrection = "unable.unclear_after_correction"
+    case notProcessedComplaintPetition = "not_processed.complaint_petition"
+    case notProcessedDuplicate = "not_processed.duplicate"
+    case notProcessedPublication = "not_processed.publication"
+    case notProcessedExcessive = "not_processed.excessive"
+    case notProcessedConfirmation = "not_processed.confirmation"
+    case otherNoCorrection = "other.no_correction"
+    case otherNoFee = "other.no_fee"
+    case otherOther = "other.other"
+    case total = "total"
+    case carriedForward = "carried_forward"
+
+    fileprivate var index: Int { RequestRow.indexByRow[self]! }
+    private static let indexByRow: [RequestRow: Int] =
+        Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+
+    /// The outcome group a row belongs to, or nil for the rows outside 三、本年度办理结果.
+    public var group: RequestGroup? {
+        let prefix = rawValue.split(separator: ".").first.map(String.init) ?? rawValue
+        switch self {
+        case .granted: return .granted
+        case .partiallyGranted: return .partiallyGranted
+        default: return RequestGroup(rawValue: prefix)
+        }
+    }
+
+    /// The key inside its group (`state_secret`), or the whole key for top-level rows.
+    public var leafKey: String { String(rawValue.split(separator: ".").last!) }
+
+    /// Rows that are summed into `total` (the 办理结果 outcomes).
+    public static let outcomes: [RequestRow] = allCases.filter { $0.group != nil }
+}
+
+/// The outcome groups of 三、本年度办理结果, keyed as in the JSON record.
+public enum RequestGroup: String, Sendable, CaseIterable, Hashable, Codable {
+    case granted, partiallyGranted = "partially_granted", denied, unable
+    case notProcessed = "not_processed", other
+
+    public var rows: [RequestRow] { RequestRow.allCases.filter { $0.group == self } }
+}
