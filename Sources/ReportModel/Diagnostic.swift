@@ -15,15 +15,24 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Codable {
     public var `where`: String?
     /// Plain-language explanation, in Chinese where it is shown to readers.
     public var message: String
+    /// For a check that compares: the value the rule expects and the value the report has
+    /// ("109", "2025-01-31"); nil for findings that compare nothing.
+    public var expected: String?
+    public var found: String?
 
-    public init(_ severity: Severity, _ code: String, where location: String? = nil, _ message: String) {
+    public init(
+        _ severity: Severity, _ code: String, where location: String? = nil, _ message: String,
+        expected: String? = nil, found: String? = nil
+    ) {
         self.severity = severity
         self.code = code
         self.where = location
         self.message = message
+        self.expected = expected
+        self.found = found
     }
 
-    enum CodingKeys: String, CodingKey { case severity, code, `where`, message }
+    enum CodingKeys: String, CodingKey { case severity, code, `where`, message, expected, found }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -31,6 +40,8 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Codable {
         try c.encode(code, forKey: .code)
         try c.encode(self.where, forKey: .where)
         try c.encode(message, forKey: .message)
+        try c.encode(expected, forKey: .expected)
+        try c.encode(found, forKey: .found)
     }
 }
 

@@ -65,7 +65,9 @@ extension ReportRecord: Codable {
 
     private static var encoder: JSONEncoder {
         let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        // Sorted: Foundation's encoder on Linux otherwise emits keys in a per-process random order,
+        // and two builds of the same inputs must produce the same bytes.
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return e
     }
 }

@@ -18,12 +18,15 @@ public struct ReportRecord: Sendable, Equatable, Hashable {
     public var requests: Requests
     public var reviewsAndLawsuits: ReviewsAndLawsuits
     public var diagnostics: [Diagnostic]
+    /// The narrative, for checks; not encoded in the JSON record.
+    public var narrative: Narrative
 
     public init(
         source: String, format: SourceFormat, formatVersion: FormatVersion = .v2021, scope: Scope = .organ,
         published: String? = nil, title: String? = nil, agency: String? = nil, year: Int? = nil,
         region: Region = .unknown, active: ActiveDisclosure = .init(), active2019: ActiveDisclosure2019? = nil,
-        requests: Requests = .init(), reviewsAndLawsuits: ReviewsAndLawsuits = .init(), diagnostics: [Diagnostic] = []
+        requests: Requests = .init(), reviewsAndLawsuits: ReviewsAndLawsuits = .init(), diagnostics: [Diagnostic] = [],
+        narrative: Narrative = .init()
     ) {
         self.source = source
         self.format = format
@@ -39,6 +42,7 @@ public struct ReportRecord: Sendable, Equatable, Hashable {
         self.requests = requests
         self.reviewsAndLawsuits = reviewsAndLawsuits
         self.diagnostics = diagnostics
+        self.narrative = narrative
     }
 }
 

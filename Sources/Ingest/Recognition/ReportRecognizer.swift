@@ -19,6 +19,7 @@ public enum ReportRecognizer {
         record.scope = meta.scope
         record.region = meta.region
         diagnostics += meta.diagnostics
+        record.narrative = NarrativeExtractor.extract(paragraphs: paragraphs)
 
         let located = TableLocator.locate(rows.map { RowView($0, normaliser: normaliser) })
         let active = Table2Parser.parse(located[.active] ?? [])

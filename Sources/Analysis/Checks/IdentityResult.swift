@@ -1,0 +1,46 @@
+import ReportModel
+
+/// The outcome of one identity (勾稽关系) on one column or group: passed, failed by how much,
+/// or not assessable because an operand is blank — never passed or failed on a guess.
+public struct IdentityResult: Sendable, Equatable, Hashable {
+    public enum Status: String, Sendable, Codable, Hashable {
+        case passed, failed
+        case notAssessable = "not_assessable"
+    }
+
+    public let identity: Identity
+    /// The column (table 三) or group (table 四) or row the identity was applied to.
+    public let scope: String
+    public let status: Status
+    /// Left and right sides; nil when not assessable.
+    public let left: Int?
+    public let right: Int?
+
+    public var difference: Int? {
+        guard let left, let right else { return nil }
+        return left - right
+    }
+}
+
+/// The identities the format states (docs/report-format.md, 勾稽关系).
+public enum Identity: String, Sendable, CaseIterable, Codable, Hashable {
+    /// 1. new + carried_over = total + carried_forward, per column of table 三.
+    case balance
+    /// 2. total = sum of the outcome rows, per column of table 三.
+    case outcomesSum = "outcomes_sum"
+    /// 3. the six applicant columns add up to the total column, per row of table 三.
+    case applicantsSum = "applicants_sum"
+    /// 4. upheld + corrected + other + pending = total, per group of table 四.
+    case disputesSum = "disputes_sum"
+
+    public var label: String {
+        switch self {
+        case .balance: return "本年新收+上年结转 = 办理结果总计+结转下年度"
+        case .outcomesSum: return "办理结果各项之和 = 总计"
+        case .applicantsSum: return "各类申请人之和 = 总计列"
+        case .disputesSum: return "维持+纠正+其他+尚未审结 = 总计"
+        }
+    }
+
+    public var table: String { self == .disputesSum ? "四" : "三" }
+}

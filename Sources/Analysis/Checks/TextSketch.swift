@@ -1,0 +1,65 @@
+/// A MinHash sketch of a text (one-permutation hashing: each 4-character shingle falls into one of
+/// 128 bins, each bin keeps its smallest hash). Two sketches estimate the texts' Jaccard similarity
+/// in constant time, and their bands index them so similar texts meet without comparing all pairs.
+public struct TextSketch: Sendable, Equatable, Hashable {
+    public static let binCount = 128
+    static let shingleLength = 4
+    static let empty = UInt64.max
+
+    let bins: [UInt64]
+
+    /// Sketches the Han characters of `text` (numbers and punctuation change from year to year
+    /// without changing what was written); nil for texts too short to judge (a bare 无).
+    public init?(_ text: String) {
+        let han = text.unicodeScalars.filter(Self.isHan).map(\.value)
+        guard han.count >= 40 else { return nil }
+        var bins = [UInt64](repeating: Self.empty, count: Self.binCount)
+        for start in 0...(han.count - Self.shingleLength) {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for offset in 0..<Self.shingleLength {
+                h = (h ^ UInt64(han[start + offset])) &* 0x100_0000_01b3
+            }
+            h = Self.mix(h)
+            let bin = Int(h % UInt64(Self.binCount))
+            let value = h / UInt64(Self.binCount)
+            if value < bins[bin] { bins[bin] = value }
+        }
+        self.bins = bins
+    }
+
+    /// Estimated Jaccard similarity of the two texts' shingle sets, 0…1.
+    public func similarity(to other: TextSketch) -> Double {
+        var matches = 0, used = 0
+        for i in 0..<Self.binCount {
+            let a = bins[i], b = other.bins[i]
+            if a == Self.empty && b == Self.empty { continue }
+            used += 1
+            if a == b { matches += 1 }
+        }
+        return used == 0 ? 0 : Double(matches) / Double(used)
+    }
+
+    /// Keys of the LSH bands (4 bins each); a band with an empty bin gives no key.
+    func bandKeys() -> [UInt64] {
+        stride(from: 0, to: Self.binCount, by: 4).compactMap { start in
+            var h = UInt64(start) &* 0x9E37_79B9_7F4A_7C15
+            for value in bins[start..<(start + 4)] {
+                guard value != Self.empty else { return nil }
+                h = Self.mix(h ^ value)
+            }
+            return h
+        }
+    }
+
+    /// splitmix64's finaliser: spreads FNV's output over all bits.
+    static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
+    }
+}
