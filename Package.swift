@@ -45,6 +45,7 @@ let package = Package(
         ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "ReportModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ReportModel"]),
+        .testTarget(name: "PublishKitTests", dependencies: ["PublishKit", "Ingest", "Analysis", "ReportModel"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "PublishKit", "ReportModel"]),
     ]
 )

@@ -24,30 +24,31 @@ public struct TextSketch: Sendable, Equatable, Hashable {
             let value = h / UInt64(Self.binCount)
             if value < bins[bin] { bins[bin] = value }
         }
-        self.bins = bins
+        self.bins = Self.densified(bins)
+    }
+
+    /// Short texts leave bins empty; each empty bin borrows the next filled bin's value (rotation
+    /// densification), so every band has a key and the estimate stays unbiased.
+    private static func densified(_ bins: [UInt64]) -> [UInt64] {
+        var out = bins
+        for i in 0..<binCount where bins[i] == empty {
+            var distance = 1
+            while bins[(i + distance) % binCount] == empty { distance += 1 }
+            out[i] = mix(bins[(i + distance) % binCount] &+ UInt64(distance))
+        }
+        return out
     }
 
     /// Estimated Jaccard similarity of the two texts' shingle sets, 0…1.
     public func similarity(to other: TextSketch) -> Double {
-        var matches = 0, used = 0
-        for i in 0..<Self.binCount {
-            let a = bins[i], b = other.bins[i]
-            if a == Self.empty && b == Self.empty { continue }
-            used += 1
-            if a == b { matches += 1 }
-        }
-        return used == 0 ? 0 : Double(matches) / Double(used)
+        let matches = zip(bins, other.bins).filter { $0 == $1 }.count
+        return Double(matches) / Double(Self.binCount)
     }
 
-    /// Keys of the LSH bands (4 bins each); a band with an empty bin gives no key.
+    /// Keys of the LSH bands (4 bins each): texts that share a key are compared.
     func bandKeys() -> [UInt64] {
-        stride(from: 0, to: Self.binCount, by: 4).compactMap { start in
-            var h = UInt64(start) &* 0x9E37_79B9_7F4A_7C15
-            for value in bins[start..<(start + 4)] {
-                guard value != Self.empty else { return nil }
-                h = Self.mix(h ^ value)
-            }
-            return h
+        stride(from: 0, to: Self.binCount, by: 4).map { start in
+            bins[start..<(start + 4)].reduce(UInt64(start) &* 0x9E37_79B9_7F4A_7C15) { Self.mix($0 ^ $1) }
         }
     }
 
