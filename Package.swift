@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // Debian's cmark-gfm (libcmark-gfm-dev, libcmark-gfm-extensions-dev); the .pc file links both libraries.
@@ -27,7 +28,10 @@ let package = Package(
         .target(name: "ReportModel"),
         .target(
             name: "Ingest",
-            dependencies: ["ReportModel", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "ReportModel", "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Yams", package: "Yams"),
+            ],
             resources: [.copy("Resources/adcodes.csv"), .copy("Resources/adcodes.NOTICE")]
         ),
         .target(name: "Analysis", dependencies: ["ReportModel"]),
@@ -38,7 +42,10 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .target(name: "PublishKit", dependencies: ["ReportModel", "Ingest", "Analysis", "Site"]),
+        .target(
+            name: "PublishKit",
+            dependencies: ["ReportModel", "Ingest", "Analysis", "Site", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "publish",
             dependencies: ["PublishKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -20,6 +20,8 @@ public struct ReportRecord: Sendable, Equatable, Hashable {
     public var diagnostics: [Diagnostic]
     /// The narrative, for checks; not encoded in the JSON record.
     public var narrative: Narrative
+    /// Level, kind and source URL given in a sidecar; not encoded in the JSON record.
+    public var annotations: ReportAnnotations = .init()
 
     public init(
         source: String, format: SourceFormat, formatVersion: FormatVersion = .v2021, scope: Scope = .organ,

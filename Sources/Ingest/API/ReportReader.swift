@@ -28,7 +28,33 @@ public enum ReportReader {
         } catch {
             return .unread(UnreadFile(source: source, reason: "无法读取文件：\(error.localizedDescription)"))
         }
-        return read(data: data, source: source)
+        var outcome = read(data: data, source: source)
+        if case .report(var record) = outcome, let sidecar = sidecarURL(for: url) {
+            applySidecar(at: sidecar, to: &record)
+            outcome = .report(record)
+        }
+        return outcome
+    }
+
+    /// `NAME.yml` (or `.yaml`) beside `NAME.txt`.
+    static func sidecarURL(for url: URL) -> URL? {
+        let base = url.deletingPathExtension()
+        return ["yml", "yaml"].map { base.appendingPathExtension($0) }
+            .first { $0 != url && FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    /// A broken sidecar is reported on the report; the report itself is still read.
+    static func applySidecar(at url: URL, to record: inout ReportRecord) {
+        let name = url.lastPathComponent
+        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+            record.diagnostics.append(Diagnostic(.warning, "sidecar-invalid", "旁注文件 \(name) 无法读取或不是 UTF-8 文本，已忽略"))
+            return
+        }
+        switch Sidecar.parse(text) {
+        case .success(let sidecar): sidecar.apply(to: &record, file: name)
+        case .failure(let failure):
+            record.diagnostics.append(Diagnostic(.warning, "sidecar-invalid", "\(name)：\(failure.reason)，已忽略"))
+        }
     }
 
     public static func read(data: Data, source: String) -> ReadOutcome {

@@ -15,7 +15,7 @@ struct MetadataExtractor {
 
     let gazetteer: Gazetteer
 
-    func extract(paragraphs: [String]) -> Metadata {
+    func extract(paragraphs: [String], folders: [String] = []) -> Metadata {
         var meta = Metadata()
         let lines = paragraphs.map { $0.trimmed }.filter { !$0.isEmpty }
         meta.title = title(lines)
@@ -37,7 +37,7 @@ struct MetadataExtractor {
         meta.published = dateLine(lines)
 
         let (region, regionDiagnostics) = RegionResolver(gazetteer: gazetteer).resolve(.init(
-            title: meta.title ?? "", signature: Array(lines.suffix(6)), opening: Array(lines.prefix(4))))
+            title: meta.title ?? "", signature: Array(lines.suffix(6)), opening: Array(lines.prefix(4)), folders: folders))
         meta.region = region
         meta.diagnostics += regionDiagnostics
         (meta.scope, meta.diagnostics) = scope(meta, lines: lines, diagnostics: meta.diagnostics)

@@ -11,7 +11,8 @@ public enum ReportRecognizer {
         let rows = document.rows
         let normaliser = TextNormaliser(forTexts: document.paragraphs + rows.joined().map(\.text))
         let paragraphs = document.paragraphs.map(normaliser.normalise)
-        let meta = MetadataExtractor(gazetteer: gazetteer).extract(paragraphs: paragraphs)
+        let folders = source.split(separator: "/").dropLast().map(String.init)
+        let meta = MetadataExtractor(gazetteer: gazetteer).extract(paragraphs: paragraphs, folders: folders)
         record.title = meta.title
         record.agency = meta.agency
         record.year = meta.year

@@ -3,27 +3,10 @@ import Foundation
 import Ingest
 import ReportModel
 
-/// A report with everything the checks found: the reader's diagnostics and the checks' findings
-/// together in `record.diagnostics`, plus the identity results and narrative similarity.
-public struct CheckedReport: Sendable {
-    public var record: ReportRecord
-    public var identities: [IdentityResult]
-    public var similarity: SimilarityScore
-
-    public func count(_ severity: Diagnostic.Severity) -> Int { record.diagnostics.filter { $0.severity == severity }.count }
-}
-
+/// `publish check`'s output: a readable account per report and a JSON object for machines.
 public enum Checking {
-    /// Runs the single-report checks on all cores, then the checks across reports.
-    public static func run(_ records: [ReportRecord]) -> [CheckedReport] {
-        let single = records.concurrentMap { ReportChecks.run($0) }
-        let dataset = DatasetChecks.run(records)
-        return records.indices.map { i in
-            var record = records[i]
-            record.diagnostics += single[i].findings + dataset.findings[i]
-            return CheckedReport(record: record, identities: single[i].identities, similarity: dataset.similarity[i])
-        }
-    }
+    /// Runs every check (see `CheckRun`).
+    public static func run(_ records: [ReportRecord]) -> [CheckedReport] { CheckRun.run(records) }
 
     /// The readable account `publish check` prints for one report.
     public static func text(_ report: CheckedReport) -> String {

@@ -1,0 +1,91 @@
+import ReportModel
+
+/// One report in the dataset: its record (diagnostics include every check's findings), figures,
+/// place among its peers, and whether a later file for the same organ and year replaced it.
+public struct DatasetReport: Sendable {
+    /// Position in `Dataset.reports`.
+    public let index: Int
+    public let record: ReportRecord
+    public let metrics: ReportMetrics
+    public let identities: [IdentityResult]
+    public let similarity: SimilarityScore
+    public let organ: OrganKey?
+    public let level: OrganLevel?
+    public let kind: OrganKind
+    /// The index of the report kept in this one's place (see `DuplicateRule`).
+    public let supersededBy: Int?
+
+    public var peerGroup: PeerGroup? {
+        guard let year = record.year else { return nil }
+        return PeerGroup(year: year, level: level, kind: kind, scope: record.scope)
+    }
+}
+
+/// A folder of reports turned into a comparative dataset: checks, figures, year-over-year change,
+/// region totals up the hierarchy, and rankings within peer groups. Built once per site build;
+/// every stage is linear in the number of reports (rankings sort within peer groups).
+public struct Dataset: Sendable {
+    public struct Options: Sendable {
+        /// A rate is ranked only when its denominator reaches this (docs/metrics.md).
+        public var minimumRequests: Int
+        public init(minimumRequests: Int = 30) { self.minimumRequests = minimumRequests }
+    }
+
+    public let options: Options
+    /// Sorted by region code, organ, year and source.
+    public let reports: [DatasetReport]
+    /// Year-over-year change, keyed by the later report's index.
+    public let changes: [Int: YearOverYear]
+    public let regions: [RegionTotals]
+    public let rankings: [Ranking]
+
+    public init(records: [ReportRecord], options: Options = .init()) {
+        self.options = options
+        let sorted = records.sorted {
+            ($0.region.adcode ?? "~", $0.agency ?? "~", $0.year ?? 0, $0.source) < ($1.region.adcode ?? "~", $1.agency ?? "~", $1.year ?? 0, $1.source)
+        }
+        var checked = CheckRun.run(sorted)
+        let superseded = DuplicateRule.superseded(sorted)
+        for (loser, winner) in superseded {
+            checked[loser].record.diagnostics.append(Diagnostic(
+                .warning, "duplicate-superseded",
+                "同一机关同一年度另有报告 \(sorted[winner].source)，按重复报告规则以该份为准，本份不计入汇总和排名"))
+            checked[winner].record.diagnostics.append(Diagnostic(
+                .info, "duplicate-kept", "同一机关同一年度另有报告 \(sorted[loser].source)，按重复报告规则以本份为准"))
+        }
+        reports = checked.enumerated().map { index, c in
+            DatasetReport(
+                index: index, record: c.record, metrics: ReportMetrics(c.record), identities: c.identities,
+                similarity: c.similarity, organ: OrganKey(c.record), level: OrganProfiler.level(of: c.record),
+                kind: OrganProfiler.kind(of: c.record), supersededBy: superseded[index])
+        }
+        changes = Self.yearOverYear(reports)
+        regions = RegionTotalsBuilder.build(reports)
+        rankings = RankingBuilder.build(reports, minimumRequests: options.minimumRequests)
+    }
+
+    /// Every year present, newest first.
+    public var years: [Int] { Array(Set(reports.compactMap(\.record.year))).sorted(by: >) }
+
+    /// An organ's reports by year, oldest first.
+    public func history(of organ: OrganKey) -> [DatasetReport] {
+        reports.filter { $0.organ == organ && $0.supersededBy == nil }.sorted { ($0.record.year ?? 0) < ($1.record.year ?? 0) }
+    }
+
+    private static func yearOverYear(_ reports: [DatasetReport]) -> [Int: YearOverYear] {
+        struct Series: Hashable { let organ: OrganKey; let scope: Scope }
+        var byOrgan: [Series: [Int: Int]] = [:]
+        for report in reports {
+            guard report.supersededBy == nil, let organ = report.organ, let year = report.record.year else { continue }
+            byOrgan[Series(organ: organ, scope: report.record.scope), default: [:]][year] = report.index
+        }
+        var changes: [Int: YearOverYear] = [:]
+        for years in byOrgan.values {
+            for (year, index) in years {
+                guard let previous = years[year - 1] else { continue }
+                changes[index] = YearOverYear(previous: (previous, reports[previous].metrics), current: (index, reports[index].metrics))
+            }
+        }
+        return changes
+    }
+}
