@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // Debian's cmark-gfm (libcmark-gfm-dev, libcmark-gfm-extensions-dev); the .pc file links both libraries.
@@ -42,9 +43,11 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Downloads: CSV, JSON and SQLite (GRDB over Debian's libsqlite3).
+        .target(name: "OpenData", dependencies: ["ReportModel", "Analysis", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "PublishKit",
-            dependencies: ["ReportModel", "Ingest", "Analysis", "Site", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ReportModel", "Ingest", "Analysis", "Site", "OpenData", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "publish",
@@ -53,6 +56,10 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "ReportModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ReportModel"]),
         .testTarget(name: "PublishKitTests", dependencies: ["PublishKit", "Ingest", "Analysis", "ReportModel"]),
+        .testTarget(
+            name: "OpenDataTests",
+            dependencies: ["OpenData", "Ingest", "Analysis", "ReportModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "SiteTests", dependencies: ["Site", "PublishKit", "ReportModel"]),
     ]
 )

@@ -1,0 +1,100 @@
+import Analysis
+import Foundation
+import GRDB
+
+/// `reports.sqlite`: the download tables in one database a researcher can query at once (sqlite3,
+/// Datasette, R, pandas), with keys, indexes, and views for the usual questions.
+public enum SQLiteExport {
+    public static func write(_ tables: DownloadTables, to url: URL) throws {
+        try? FileManager.default.removeItem(at: url)
+        let queue = try DatabaseQueue(path: url.path)
+        try queue.write { db in
+            try db.execute(sql: schema)
+            try insert(tables.reports, into: "reports", db: db)
+            try insert(tables.cells, into: "cells", db: db, leaving: ["source"])
+            try insert(tables.regions, into: "regions", db: db)
+            try insert(tables.rankings, into: "rankings", db: db, leaving: ["source", "agency"])
+            try insert(tables.findings, into: "findings", db: db, leaving: ["source"])
+            try db.execute(sql: views)
+        }
+        try queue.close()
+    }
+
+    /// Numeric columns are declared so SQLite compares numbers as numbers; an empty CSV field is NULL.
+    static let schema = """
+        CREATE TABLE reports (
+          report_id INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE, agency TEXT, year INTEGER, adcode TEXT,
+          province TEXT, prefecture TEXT, county TEXT, scope TEXT, level TEXT, kind TEXT, format TEXT,
+          format_version TEXT, published TEXT, superseded_by INTEGER REFERENCES reports(report_id),
+          errors INTEGER, warnings INTEGER, \(metricColumnsSQL)
+        );
+        CREATE INDEX reports_year ON reports(year);
+        CREATE INDEX reports_adcode ON reports(adcode);
+        CREATE INDEX reports_agency ON reports(agency);
+        CREATE TABLE cells (
+          report_id INTEGER NOT NULL REFERENCES reports(report_id), "table" TEXT NOT NULL, "row" TEXT NOT NULL,
+          "column" TEXT NOT NULL, value REAL, table_label TEXT, row_label TEXT, column_label TEXT,
+          PRIMARY KEY (report_id, "table", "row", "column")
+        );
+        CREATE INDEX cells_row ON cells("table", "row", "column");
+        CREATE TABLE regions (
+          adcode TEXT NOT NULL, name TEXT, level TEXT, year INTEGER NOT NULL, reports INTEGER, requests_reports INTEGER,
+          disputes_reports INTEGER, region_wide_reports INTEGER, \(metricColumnsSQL),
+          PRIMARY KEY (adcode, year)
+        );
+        CREATE TABLE rankings (
+          year INTEGER, peer_group TEXT, metric TEXT, metric_label TEXT, rank INTEGER,
+          report_id INTEGER REFERENCES reports(report_id), value REAL, numerator INTEGER, denominator INTEGER,
+          wilson_lower REAL, wilson_upper REAL, status TEXT
+        );
+        CREATE INDEX rankings_metric ON rankings(year, metric, peer_group, rank);
+        CREATE TABLE findings (
+          report_id INTEGER REFERENCES reports(report_id), severity TEXT, code TEXT, "where" TEXT, message TEXT,
+          expected TEXT, found TEXT
+        );
+        CREATE INDEX findings_report ON findings(report_id);
+        CREATE INDEX findings_code ON findings(code);
+        """
+
+    static let views = """
+        CREATE VIEW report_metrics AS
+          SELECT report_id, agency, year, adcode, province, prefecture, county, level, kind, scope,
+                 received, handled, disclosure_rate, disclosure_rate_numerator, disclosure_rate_denominator,
+                 denial_rate, unavailable_rate, backlog_rate, reviews, lawsuits, dispute_rate, correction_rate
+          FROM reports WHERE superseded_by IS NULL;
+        CREATE VIEW request_outcomes AS
+          SELECT c.report_id, r.agency, r.year, c."row" AS outcome, c.row_label, c.value AS requests
+          FROM cells c JOIN reports r USING (report_id)
+          WHERE c."table" = 'requests' AND c."column" = 'total' AND r.superseded_by IS NULL;
+        CREATE VIEW identity_errors AS
+          SELECT f.report_id, r.source, r.agency, r.year, f.code, f."where", f.expected, f.found
+          FROM findings f JOIN reports r USING (report_id)
+          WHERE f.severity = 'error';
+        """
+
+    static var metricColumnsSQL: String {
+        MetricCatalogue.all.map { m in
+            m.kind == .rate ? "\(m.id) REAL, \(m.id)_numerator INTEGER, \(m.id)_denominator INTEGER" : "\(m.id) INTEGER"
+        }.joined(separator: ", ")
+    }
+
+    private static func insert(_ table: CSVTable, into name: String, db: Database, leaving: Set<String> = []) throws {
+        let keep = table.header.indices.filter { !leaving.contains(table.header[$0]) }
+        let columns = keep.map { "\"\(table.header[$0])\"" }.joined(separator: ", ")
+        let placeholders = keep.map { _ in "?" }.joined(separator: ", ")
+        let statement = try db.makeStatement(sql: "INSERT INTO \(name) (\(columns)) VALUES (\(placeholders))")
+        // Declared types decide: "000000" stays text in a TEXT column, "12" is a number in an INTEGER one.
+        let types = Dictionary(try db.columns(in: name).map { ($0.name, $0.type.uppercased()) }, uniquingKeysWith: { a, _ in a })
+        for row in table.rows {
+            let values: [(any DatabaseValueConvertible)?] = keep.map { i in
+                let field = row[i]
+                if field.isEmpty { return nil }
+                let type = types[table.header[i]] ?? "TEXT"
+                if type.contains("INT"), let int = Int(field) { return int }
+                if type.contains("REAL"), let double = Double(field) { return double }
+                return field
+            }
+            try statement.execute(arguments: StatementArguments(values))
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Analysis
+import Foundation
+import GRDB
+import Ingest
+import OpenData
+import ReportModel
+import Testing
+
+/// Every cell of every shipped report is found again, with the same value, in the CSV long form and
+/// in SQLite; a blank stays blank (empty field / NULL), never 0.
+@Suite struct RoundTripTests {
+    static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Content")
+
+    static let dataset: Dataset = {
+        let files = try! FileManager.default.subpathsOfDirectory(atPath: content.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let records = files.compactMap { path -> ReportRecord? in
+            if case .report(let r) = ReportReader.read(contentsOf: content.appendingPathComponent(path), source: path) { return r }
+            return nil
+        }
+        return Dataset(records: records)
+    }()
+
+    static func scratch() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("opendata-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func everyCellSurvivesTheCSVLongForm() throws {
+        let rows = CSVTable.parse(DownloadTables(Self.dataset).cells.data)
+        let header = rows[0]
+        #expect(header.prefix(6) == ["report_id", "source", "table", "row", "column", "value"])
+        var found: [String: String] = [:]
+        for row in rows.dropFirst() { found["\(row[1])|\(row[2])|\(row[3])|\(row[4])"] = row[5] }
+        var blanks = 0, checked = 0
+        for report in Self.dataset.reports {
+            for cell in report.record.cells {
+                let key = "\(report.record.source)|\(cell.table)|\(cell.row)|\(cell.column)"
+                let value = try #require(found[key], "missing \(key)")
+                if let v = cell.value {
+                    #expect(Double(value) == v, "\(key)")
+                } else {
+                    #expect(value == "", "\(key): blank must stay blank")
+                    blanks += 1
+                }
+                checked += 1
+            }
+        }
+        #expect(checked == Self.dataset.reports.count * (10 + 25 * 7 + 15))
+        #expect(blanks > 180, "seed 000 is mostly blank")
+        #expect(rows.count - 1 == checked, "no cell twice, none invented")
+    }
+
+    @Test func everyCellSurvivesSQLite() throws {
+        let dir = try Self.scratch()
+        let url = dir.appendingPathComponent("reports.sqlite")
+        try SQLiteExport.write(DownloadTables(Self.dataset), to: url)
+        let db = try DatabaseQueue(path: url.path)
+        try db.read { db in
+            for report in Self.dataset.reports {
+                for cell in report.record.cells {
+                    let row = try Row.fetchOne(db, sql: """
+                        SELECT value FROM cells WHERE report_id = ? AND "table" = ? AND "row" = ? AND "column" = ?
+                        """, arguments: [report.index, cell.table, cell.row, cell.column])
+                    let stored: Double? = try #require(row)["value"]
+                    #expect(stored == cell.value, "\(report.record.source) \(cell.table) \(cell.row) \(cell.column)")
+                }
+            }
+            let nulls = try Int.fetchOne(db, sql: "SELECT count(*) FROM cells WHERE value IS NULL")!
+            let zeroes = try Int.fetchOne(db, sql: "SELECT count(*) FROM cells c JOIN reports r USING (report_id) WHERE r.agency = '船营区政数局' AND value = 0")!
+            #expect(nulls > 180 && zeroes == 0, "seed 000's blanks are NULL, not 0")
+        }
+    }
+
+    @Test func topOrgansByRequestsReceivedIn2024() throws {
+        let dir = try Self.scratch()
+        let url = dir.appendingPathComponent("reports.sqlite")
+        try SQLiteExport.write(DownloadTables(Self.dataset), to: url)
+        let db = try DatabaseQueue(path: url.path)
+        let top = try db.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT agency, received FROM report_metrics WHERE year = 2024 AND received IS NOT NULL
+                ORDER BY received DESC, agency LIMIT 10
+                """).map { ($0["agency"] as String, $0["received"] as Int) }
+        }
+        #expect(top.map(\.0) == ["包头市昆都仑区", "瑶海区人民政府办公室", "前进区人民政府", "大榭街道"])
+        #expect(top.map(\.1) == [109, 103, 1, 0])
+        let nullReceived = try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM reports WHERE received IS NULL") }
+        #expect(nullReceived == 1, "船营区政数局 left table 三 blank")
+    }
+
+    @Test func csvIsExcelFriendlyAndQuotesPerRFC4180() {
+        let table = CSVTable(header: ["a", "b"], rows: [["含,逗号", "含\"引号\"\n换行"], ["", "0"]])
+        let data = table.data
+        #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "UTF-8 BOM for Excel")
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        #expect(text == "a,b\r\n\"含,逗号\",\"含\"\"引号\"\"\n换行\"\r\n,0\r\n")
+        #expect(CSVTable.parse(data) == [["a", "b"], ["含,逗号", "含\"引号\"\n换行"], ["", "0"]])
+    }
+
+    @Test func reportsJSONIsGovreportPlusMetrics() throws {
+        let json = try JSONSerialization.jsonObject(with: ReportsJSON.data(Self.dataset)) as! [String: Any]
+        let reports = json["reports"] as! [[String: Any]]
+        #expect(reports.count == 5)
+        let yaohai = try #require(reports.first { $0["agency"] as? String == "瑶海区人民政府办公室" })
+        #expect(yaohai["schema"] as? String == "govreport/1")
+        let metrics = yaohai["metrics"] as! [String: Any]
+        #expect(metrics["received"] as? Int == 103)
+        let rate = metrics["disclosure_rate"] as! [String: Any]
+        #expect(rate["numerator"] as? Int == 35 && rate["denominator"] as? Int == 106)
+    }
+}
