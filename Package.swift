@@ -43,19 +43,21 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Synthetic corpora for benchmarks and tests (never Content/).
+        .target(name: "SampleCorpus", dependencies: ["ReportModel", "Ingest"]),
         // Downloads: CSV, JSON and SQLite (GRDB over Debian's libsqlite3).
         .target(name: "OpenData", dependencies: ["ReportModel", "Analysis", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "PublishKit",
-            dependencies: ["ReportModel", "Ingest", "Analysis", "Site", "OpenData", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ReportModel", "Ingest", "Analysis", "Site", "OpenData", "SampleCorpus", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "publish",
-            dependencies: ["PublishKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PublishKit", "SampleCorpus", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "ReportModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ReportModel"]),
-        .testTarget(name: "PublishKitTests", dependencies: ["PublishKit", "Ingest", "Analysis", "ReportModel"]),
+        .testTarget(name: "PublishKitTests", dependencies: ["PublishKit", "Ingest", "Analysis", "ReportModel", "SampleCorpus"]),
         .testTarget(
             name: "OpenDataTests",
             dependencies: ["OpenData", "Ingest", "Analysis", "ReportModel", .product(name: "GRDB", package: "GRDB.swift")]

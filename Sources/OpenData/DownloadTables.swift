@@ -104,7 +104,3 @@ public struct DownloadTables: Sendable {
         return table
     }
 }
-
-extension DatasetReport {
-    public func count(_ severity: Diagnostic.Severity) -> Int { record.diagnostics.filter { $0.severity == severity }.count }
-}

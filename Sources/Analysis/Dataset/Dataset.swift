@@ -15,6 +15,8 @@ public struct DatasetReport: Sendable {
     /// The index of the report kept in this one's place (see `DuplicateRule`).
     public let supersededBy: Int?
 
+    public func count(_ severity: Diagnostic.Severity) -> Int { record.diagnostics.filter { $0.severity == severity }.count }
+
     public var peerGroup: PeerGroup? {
         guard let year = record.year else { return nil }
         return PeerGroup(year: year, level: level, kind: kind, scope: record.scope)

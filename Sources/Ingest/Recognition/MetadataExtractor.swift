@@ -67,7 +67,8 @@ struct MetadataExtractor {
             if name.hasPrefix(affix) { name.removeFirst(affix.count) }
             if name.hasSuffix(affix) { name.removeLast(affix.count) }
         }
-        name = name.trimmingCharacters(in: .punctuationCharacters)
+        // Separators left at the ends (not brackets: 委员会（局） ends in one).
+        name = name.trimmingCharacters(in: CharacterSet(charactersIn: " ·•-—_:：,，、。"))
         return name.isEmpty ? nil : name
     }
 

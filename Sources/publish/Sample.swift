@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import SampleCorpus
+
+struct Sample: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a synthetic corpus of sample reports, for benchmarks and tests only.",
+        discussion: "Every organ is named （样例数据） and every file 样例-…; never put a sample corpus in Content/.")
+
+    @Option(help: "Number of report files.")
+    var count = 100
+
+    @Option(help: "Comma-separated reporting years.")
+    var years = "2022,2023,2024"
+
+    @Option(help: "Comma-separated layouts: text-cells, text-pipes, html, markdown.")
+    var layouts = ReportWriter.Layout.allCases.map(\.rawValue).joined(separator: ",")
+
+    @Option(help: "Seed: the same seed gives the same corpus.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Folder to write into (created if needed).", completion: .directory)
+    var out: String
+
+    func validate() throws {
+        guard count > 0 else { throw ValidationError("--count must be positive") }
+        guard !parsedYears.isEmpty else { throw ValidationError("--years needs at least one year, e.g. 2023,2024") }
+        guard parsedLayouts.count == layouts.split(separator: ",").count else {
+            throw ValidationError("unknown layout in --layouts (use \(ReportWriter.Layout.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        if URL(fileURLWithPath: out).standardizedFileURL.pathComponents.contains("Content") {
+            throw ValidationError("sample data never goes into Content/; choose another --out")
+        }
+    }
+
+    var parsedYears: [Int] { years.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+    var parsedLayouts: [ReportWriter.Layout] { layouts.split(separator: ",").compactMap { ReportWriter.Layout(rawValue: String($0)) } }
+
+    func run() throws {
+        let generator = SampleGenerator(options: .init(count: count, years: parsedYears, layouts: parsedLayouts, seed: seed))
+        let root = URL(fileURLWithPath: out)
+        var written = 0
+        var folders = Set<String>()
+        var failure: Error?
+        generator.forEach { file in
+            guard failure == nil else { return }
+            let url = root.appendingPathComponent(file.path)
+            let folder = url.deletingLastPathComponent().path
+            do {
+                if folders.insert(folder).inserted {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+                try file.data.write(to: url)
+                written += 1
+            } catch { failure = error }
+        }
+        if let failure { throw failure }
+        print("wrote \(written) sample reports to \(out)")
+    }
+}
