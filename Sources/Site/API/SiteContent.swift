@@ -1,0 +1,58 @@
+import Analysis
+import ReportModel
+
+/// Everything the site is made from: the dataset, the inputs that could not be read, the
+/// downloads, and the settings. Built by PublishKit; the Site module does no I/O of its own.
+public struct SiteContent: Sendable {
+    public let dataset: Dataset
+    public let unread: [UnreadEntry]
+    public let settings: SiteSettings
+    public let downloads: [DownloadEntry]
+    /// Input path → the copy of the file in the site, for every input copied.
+    public let sourceCopies: [String: String]
+    /// Problems with the build's own settings (site.yml), shown on the data-quality page.
+    public let notices: [String]
+
+    public init(dataset: Dataset, unread: [UnreadEntry], settings: SiteSettings, downloads: [DownloadEntry] = [],
+                sourceCopies: [String: String] = [:], notices: [String] = []) {
+        self.dataset = dataset
+        self.unread = unread
+        self.settings = settings
+        self.downloads = downloads
+        self.sourceCopies = sourceCopies
+        self.notices = notices
+    }
+
+    /// The year the home page features: the configured one, else the newest with reports.
+    public var featuredYear: Int? { settings.featuredYear ?? dataset.years.first }
+}
+
+/// An input file that produced no report, and why.
+public struct UnreadEntry: Sendable, Hashable {
+    public let source: String
+    public let reason: String
+    public init(source: String, reason: String) {
+        self.source = source
+        self.reason = reason
+    }
+}
+
+/// A file of `data/`, described for the downloads page.
+public struct DownloadEntry: Sendable {
+    public let name: String
+    public let title: String
+    public let description: String
+    public let columns: [(name: String, meaning: String)]
+    public let bytes: Int
+    /// Data rows, for CSV files.
+    public let rows: Int?
+
+    public init(name: String, title: String, description: String, columns: [(name: String, meaning: String)], bytes: Int, rows: Int?) {
+        self.name = name
+        self.title = title
+        self.description = description
+        self.columns = columns
+        self.bytes = bytes
+        self.rows = rows
+    }
+}

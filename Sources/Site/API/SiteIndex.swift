@@ -1,0 +1,101 @@
+import Analysis
+import ReportModel
+
+/// Lookups every page needs, computed once per build so that no page scans the whole dataset.
+struct SiteIndex: Sendable {
+    struct RegionKey: Hashable, Sendable { let adcode: String; let year: Int }
+    struct Standing: Sendable { let rank: Int; let of: Int; let ranking: Int }
+
+    let content: SiteContent
+    var dataset: Dataset { content.dataset }
+    /// Page id of each report, by dataset index.
+    let ids: [String]
+    let reportsByYear: [Int: [Int]]
+    let regions: [RegionKey: RegionTotals]
+    /// Sub-regions present under each region.
+    let children: [RegionKey: [String]]
+    /// Reports whose own division is exactly this one (organ and region-wide).
+    let reportsAt: [RegionKey: [Int]]
+    /// Each organ's reports, oldest first (superseded duplicates left out).
+    let histories: [OrganKey: [Int]]
+    /// Report index → metric id → its place in its peer ranking.
+    let standings: [[String: Standing]]
+    /// Rankings by year and metric, one per peer group.
+    let rankings: [Int: [String: [Int]]]
+
+    init(_ content: SiteContent) {
+        self.content = content
+        let dataset = content.dataset
+        ids = dataset.reports.map { SitePaths.reportID(source: $0.record.source) }
+        var byYear: [Int: [Int]] = [:], at: [RegionKey: [Int]] = [:], histories: [OrganKey: [Int]] = [:]
+        for report in dataset.reports {
+            guard let year = report.record.year else { continue }
+            byYear[year, default: []].append(report.index)
+            if let code = report.record.region.adcode { at[RegionKey(adcode: code, year: year), default: []].append(report.index) }
+            if report.supersededBy == nil, let organ = report.organ { histories[organ, default: []].append(report.index) }
+        }
+        reportsByYear = byYear
+        reportsAt = at
+        self.histories = histories.mapValues { $0.sorted { (dataset.reports[$0].record.year ?? 0) < (dataset.reports[$1].record.year ?? 0) } }
+        var regions: [RegionKey: RegionTotals] = [:], children: [RegionKey: [String]] = [:]
+        for region in dataset.regions {
+            let key = RegionKey(adcode: region.adcode, year: region.year)
+            regions[key] = region
+            if let parent = region.parentCode { children[RegionKey(adcode: parent, year: region.year), default: []].append(region.adcode) }
+        }
+        self.regions = regions
+        self.children = children.mapValues { $0.sorted() }
+        var standings = [[String: Standing]](repeating: [:], count: dataset.reports.count)
+        var rankings: [Int: [String: [Int]]] = [:]
+        for (r, ranking) in dataset.rankings.enumerated() {
+            rankings[ranking.group.year, default: [:]][ranking.metric.id, default: []].append(r)
+            for entry in ranking.entries {
+                standings[entry.report][ranking.metric.id] = Standing(rank: entry.rank, of: ranking.entries.count, ranking: r)
+            }
+        }
+        self.standings = standings
+        self.rankings = rankings
+    }
+
+    func id(of report: DatasetReport) -> String { ids[report.index] }
+    func reportPath(_ index: Int) -> String { SitePaths.report(ids[index]) }
+
+    func name(of report: DatasetReport) -> String { report.record.agency ?? "（机关未识别）\(report.record.source)" }
+
+    func regionName(_ adcode: String, year: Int) -> String { regions[RegionKey(adcode: adcode, year: year)]?.name ?? adcode }
+
+    /// Trail from the nation down to `adcode` in `year`, each linking to its region page.
+    func crumbs(to adcode: String?, year: Int?) -> [Page.Crumb] {
+        var crumbs = [Page.Crumb("首页", SitePaths.home)]
+        guard let year else { return crumbs }
+        crumbs.append(Page.Crumb("\(year)年", SitePaths.year(year)))
+        var chain = [RegionTotals.nationalCode]
+        if let adcode {
+            let levels = [String(adcode.prefix(2)) + "0000", String(adcode.prefix(4)) + "00", adcode]
+            for code in levels where !chain.contains(code) { chain.append(code) }
+        }
+        for code in chain where regions[RegionKey(adcode: code, year: year)] != nil {
+            crumbs.append(Page.Crumb(regionName(code, year: year), SitePaths.region(code, year: year)))
+        }
+        return crumbs
+    }
+
+    var navigation: [(label: String, path: String)] {
+        var nav: [(String, String)] = [("首页", SitePaths.home), ("地区", SitePaths.regions), ("排名", SitePaths.rankings)]
+        for year in dataset.years.prefix(3) { nav.append(("\(year)年", SitePaths.year(year))) }
+        nav += [("数据质量", SitePaths.quality), ("下载", SitePaths.downloads), ("方法", SitePaths.methodology)]
+        return nav
+    }
+
+    /// Two inputs whose pages would land on the same path are a build error, never an overwrite.
+    func checkCollisions() throws {
+        var seen: [String: String] = [:]
+        let sources = dataset.reports.map(\.record.source)
+        for (id, source) in zip(ids, sources) {
+            if let other = seen[id], other != source {
+                throw SiteRenderer.RenderError.pathCollision(path: SitePaths.report(id), first: other, second: source)
+            }
+            seen[id] = source
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// Where every page lives. Paths are built from identifiers only (a hash of the source path,
+/// division codes, years, metric ids), never from report text, so no input can name or escape an
+/// output file, and Chinese names cannot collapse into colliding slugs.
+public enum SitePaths {
+    /// 16 hex digits of the 64-bit FNV-1a hash of the source path: stable across builds and machines.
+    public static func reportID(source: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in source.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    public static func report(_ id: String) -> String { "reports/\(id).html" }
+    public static func reportJSON(_ id: String) -> String { "reports/\(id).json" }
+
+    /// The copy of the input file, with its extension kept only when it is plain (`txt`, `docx`…).
+    public static func source(_ id: String, originalName: String) -> String {
+        let ext = originalName.split(separator: ".", omittingEmptySubsequences: false).count > 1
+            ? String(originalName.split(separator: ".").last ?? "") : ""
+        let plain = !ext.isEmpty && ext.count <= 5 && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        return "sources/\(id).\(plain ? ext.lowercased() : "bin")"
+    }
+
+    public static func region(_ adcode: String, year: Int) -> String { "regions/\(year)/\(adcode).html" }
+    public static func regionJSON(_ adcode: String, year: Int) -> String { "regions/\(year)/\(adcode).json" }
+    public static func ranking(_ metric: String, year: Int) -> String { "rankings/\(year)/\(metric).html" }
+    public static func year(_ year: Int) -> String { "years/\(year).html" }
+
+    public static let home = "index.html"
+    public static let quality = "quality.html"
+    public static let unread = "unread.html"
+    public static let methodology = "methodology.html"
+    public static let downloads = "downloads.html"
+    public static let rankings = "rankings/index.html"
+    public static let regions = "regions/index.html"
+    public static let notFound = "404.html"
+    public static let searchIndex = "assets/search-index.js"
+
+    /// The prefix that leads from `path` back to the site root: "" or "../" repeated.
+    public static func root(from path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+
+    /// `target` as a link from the page at `from` (both relative to the root).
+    public static func link(_ target: String, from: String) -> String { root(from: from) + target }
+}

@@ -1,0 +1,57 @@
+import Analysis
+import ReportModel
+
+/// Which reports do not add up, and exactly where: findings by code, the reports with most errors,
+/// identity failures, duplicates, and the build's own notices.
+enum QualityPage {
+    static func make(_ site: SiteIndex) -> Page {
+        var page = Page(path: SitePaths.quality, title: "数据质量", crumbs: [Page.Crumb("首页", SitePaths.home), Page.Crumb("数据质量", nil)],
+                        lead: "每份报告都按格式本身规定的勾稽关系和合理性规则核对；下表汇总所有发现，点击机关查看具体位置和差额。")
+        let reports = site.dataset.reports
+        var byCode: [String: (severity: Diagnostic.Severity, findings: Int, reports: Set<Int>, example: String)] = [:]
+        for report in reports {
+            for d in report.record.diagnostics {
+                var entry = byCode[d.code] ?? (d.severity, 0, [], d.message)
+                entry.findings += 1
+                entry.reports.insert(report.index)
+                if d.severity > entry.severity { entry.severity = d.severity }
+                byCode[d.code] = entry
+            }
+        }
+        let identityResults = reports.flatMap(\.identities)
+        let failed = identityResults.filter { $0.status == .failed }.count
+        let open = identityResults.filter { $0.status == .notAssessable }.count
+        page.paragraph("共 \(reports.count) 份报告，核对勾稽关系 \(identityResults.count) 处：不成立 \(failed) 处，无法核对 \(open) 处。有错误的报告 \(reports.filter { $0.count(.error) > 0 }.count) 份；\(Markdown.link("未能读取的文件 \(site.content.unread.count) 个", to: SitePaths.unread))。")
+
+        if !site.content.notices.isEmpty {
+            page.heading("本站设置")
+            page.markdown(site.content.notices.map { "- " + Markdown.text($0) }.joined(separator: "\n") + "\n")
+        }
+
+        page.heading("按问题类型")
+        let codes = byCode.sorted { ($1.value.severity, $0.value.findings, $1.key) < ($0.value.severity, $1.value.findings, $0.key) }
+        page.table("各类检查发现", header: ["代码", "级别", "发现数", "涉及报告", "示例说明"],
+                   rows: codes.map { [Markdown.text($0.key), Show.severity($0.value.severity), String($0.value.findings), String($0.value.reports.count), Markdown.text($0.value.example)] },
+                   numeric: [2, 3], sortable: true)
+
+        let worst = reports.filter { $0.count(.error) > 0 }.sorted { ($1.count(.error), site.name(of: $0)) < ($0.count(.error), site.name(of: $1)) }.prefix(200)
+        if !worst.isEmpty {
+            page.heading("错误最多的报告")
+            page.table("错误最多的报告（至多 200 份）", header: ["机关", "年度", "错误", "警告", "不成立的勾稽关系"],
+                       rows: worst.map { r in
+                           [Markdown.link(site.name(of: r), to: site.reportPath(r.index)), r.record.year.map(String.init) ?? "—", String(r.count(.error)),
+                            String(r.count(.warning)), String(r.identities.filter { $0.status == .failed }.count)]
+                       }, numeric: [1, 2, 3, 4], sortable: true)
+        }
+        let copied = reports.filter { ($0.similarity.previousYear ?? 0) >= 0.8 || ($0.similarity.sameYear ?? 0) >= 0.8 }
+        if !copied.isEmpty {
+            page.heading("叙述雷同")
+            page.table("叙述相似度达 80% 以上的报告", header: ["机关", "年度", "与上年相似度", "与同年他机关最高相似度"],
+                       rows: copied.map { r in
+                           [Markdown.link(site.name(of: r), to: site.reportPath(r.index)), r.record.year.map(String.init) ?? "—",
+                            r.similarity.previousYear.map(formatPercent) ?? "—", r.similarity.sameYear.map(formatPercent) ?? "—"]
+                       }, numeric: [1, 2, 3], sortable: true)
+        }
+        return page
+    }
+}

@@ -1,0 +1,30 @@
+import Analysis
+import ReportModel
+
+/// The table of reports used on the home, year and region pages: agency, region, year, requests
+/// received, disclosure rate and the number of errors found, each agency linking to its page.
+enum ReportList {
+    static func add(_ page: inout Page, _ site: SiteIndex, _ indices: [Int], caption: String) {
+        let root = SitePaths.root(from: page.path)
+        let rows = indices.map { i -> [String] in
+            let r = site.dataset.reports[i]
+            var name = Markdown.link(site.name(of: r), to: root + site.reportPath(i))
+            if r.record.scope == .region { name += "（汇总）" }
+            if r.supersededBy != nil { name += "（已被替代）" }
+            return [
+                name, Markdown.text(r.record.region.path.isEmpty ? "未识别" : r.record.region.path),
+                r.record.year.map(String.init) ?? "—", Show.count(r.metrics.received),
+                Markdown.text(r.metrics.disclosureRate.formatted), String(r.count(.error)),
+            ]
+        }
+        page.table(caption, header: ["机关", "地区", "年度", "本年新收申请", "公开率", "错误"], rows: rows, numeric: [2, 3, 4, 5], sortable: true)
+    }
+
+    /// Reports sorted for reading: by region code, then agency.
+    static func sorted(_ site: SiteIndex, _ indices: [Int]) -> [Int] {
+        indices.sorted {
+            let a = site.dataset.reports[$0].record, b = site.dataset.reports[$1].record
+            return (-(a.year ?? 0), a.region.adcode ?? "~", a.agency ?? "~", a.source) < (-(b.year ?? 0), b.region.adcode ?? "~", b.agency ?? "~", b.source)
+        }
+    }
+}

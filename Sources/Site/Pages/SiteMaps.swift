@@ -1,0 +1,38 @@
+import Analysis
+import Foundation
+
+/// The search box's index: every agency and region, loaded by `site.js` on first use.
+enum SearchIndex {
+    static func file(_ site: SiteIndex) -> SiteFile {
+        var entries: [[String: String]] = []
+        for report in site.dataset.reports where report.supersededBy == nil {
+            entries.append(["n": "\(site.name(of: report)) \(report.record.year.map { "\($0)年" } ?? "")", "r": report.record.region.path, "p": site.reportPath(report.index)])
+        }
+        for region in site.dataset.regions where region.adcode != RegionTotals.nationalCode {
+            entries.append(["n": "\(region.name) \(region.year)年", "r": region.level.label, "p": SitePaths.region(region.adcode, year: region.year)])
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: entries, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
+        // Inside a script: "</" must not close it, and U+2028/9 are line ends in older engines.
+        let json = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
+            .replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+        return SiteFile(path: SitePaths.searchIndex, text: "window.GOVREPORT_SEARCH = \(json);\n")
+    }
+}
+
+/// sitemap.xml with absolute URLs when `base_url` is configured, else relative ones.
+enum Sitemap {
+    static func file(_ site: SiteIndex) -> SiteFile {
+        let base = site.content.settings.baseURL ?? ""
+        var paths = [SitePaths.home, SitePaths.regions, SitePaths.rankings, SitePaths.quality, SitePaths.unread, SitePaths.methodology, SitePaths.downloads]
+        for year in site.dataset.years {
+            paths.append(SitePaths.year(year))
+            paths += MetricCatalogue.all.map { SitePaths.ranking($0.id, year: year) }
+        }
+        paths += site.dataset.regions.map { SitePaths.region($0.adcode, year: $0.year) }
+        paths += site.dataset.reports.map { site.reportPath($0.index) }
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in paths { xml += "<url><loc>\(HTML.escape(base + path))</loc></url>\n" }
+        xml += "</urlset>\n"
+        return SiteFile(path: "sitemap.xml", text: xml)
+    }
+}
