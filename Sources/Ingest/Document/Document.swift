@@ -50,5 +50,22 @@ public struct Cell: Sendable, Equatable, ExpressibleByStringLiteral {
     public init(_ text: String) { self.text = text }
     public init(stringLiteral value: String) { self.text = value }
 
-    public var isEmpty: Bool { text.allSatisfy(\.isWhitespace) }
+    public var isEmpty: Bool {
+        // Plain text (see PlainText) is whitespace only in TAB, LF, space and U+3000: checked on bytes.
+        let plain = PlainText.withUTF8(text) { bytes -> Bool? in
+            guard PlainText.isPlain(bytes) else { return nil }
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A {
+                    i += 1
+                } else if bytes[i] == 0xE3, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 {
+                    i += 3
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+        return plain ?? text.allSatisfy(\.isWhitespace)
+    }
 }

@@ -27,6 +27,9 @@ public struct Gazetteer: Sendable {
     private let byName: [String: [Division]]
     /// Name lengths present, longest first, for longest-match scanning.
     let nameLengths: [Int]
+    /// For `plainMentions`: the name lengths (longest first) of the names opening with each pair
+    /// of scalars; nil when some name is not plain text and only the Character scan is exact.
+    private let lengthsByOpening: [UInt64: [Int]]?
 
     public init(csv: String) {
         var divisions: [Division] = []
@@ -39,6 +42,17 @@ public struct Gazetteer: Sendable {
         byCode = Dictionary(divisions.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         byName = Dictionary(grouping: divisions, by: \.name)
         nameLengths = Set(divisions.map(\.name.count)).sorted(by: >)
+        if divisions.allSatisfy({ PlainText.isPlain($0.name) }) {
+            var lengths: [UInt64: Set<Int>] = [:]
+            for name in Set(divisions.map(\.name)) {
+                let scalars = name.unicodeScalars.map(\.value)
+                guard scalars.count >= 2 else { continue }
+                lengths[UInt64(scalars[0]) << 32 | UInt64(scalars[1]), default: []].insert(scalars.count)
+            }
+            lengthsByOpening = lengths.mapValues { $0.sorted(by: >) }
+        } else {
+            lengthsByOpening = nil
+        }
     }
 
     /// The gazetteer shipped with the package.
@@ -76,6 +90,7 @@ public struct Gazetteer: Sendable {
 
     /// Division names in `text`, longest match first at each position, in order of appearance.
     public func mentions(in text: String) -> [String] {
+        if let fast = plainMentions(in: text) { return fast }
         let chars = Array(text)
         var found: [String] = []
         var i = 0
@@ -92,5 +107,47 @@ public struct Gazetteer: Sendable {
             i += max(matched, 1)
         }
         return found
+    }
+
+    /// `mentions` for plain text: each scalar is a Character, so the same longest-first scan can
+    /// skip every position whose first two scalars open no name, instead of building a String for
+    /// each name length there. Nil when the text (or a name) is not plain.
+    private func plainMentions(in text: String) -> [String]? {
+        guard let lengthsByOpening else { return nil }
+        return PlainText.withUTF8(text) { bytes -> [String]? in
+            guard PlainText.isPlain(bytes) else { return nil }
+            var starts: [Int] = []  // byte offset of each scalar, and the end
+            var values: [UInt32] = []
+            var i = 0
+            while i < bytes.count {
+                starts.append(i)
+                if bytes[i] < 0x80 {
+                    values.append(UInt32(bytes[i]))
+                    i += 1
+                } else {
+                    values.append(UInt32(bytes[i] & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F))
+                    i += 3
+                }
+            }
+            starts.append(bytes.count)
+            var found: [String] = []
+            var position = 0
+            while position < values.count {
+                var matched = 0
+                if position + 1 < values.count,
+                   let lengths = lengthsByOpening[UInt64(values[position]) << 32 | UInt64(values[position + 1])] {
+                    for length in lengths where position + length <= values.count {
+                        let candidate = String(decoding: UnsafeBufferPointer(rebasing: bytes[starts[position]..<starts[position + length]]), as: UTF8.self)
+                        if byName[candidate] != nil {
+                            found.append(candidate)
+                            matched = length
+                            break
+                        }
+                    }
+                }
+                position += max(matched, 1)
+            }
+            return found
+        }
     }
 }

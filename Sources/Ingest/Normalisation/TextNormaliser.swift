@@ -19,6 +19,7 @@ public struct TextNormaliser: Sendable {
 
     /// Normalises a whole text (a paragraph or a cell).
     public func normalise(_ text: String) -> String {
+        if !convertsTraditional, let plain = Self.plainNormalised(text) { return plain }
         var s = Self.halfWidth(text)
         if s.contains("(") { s = Self.removePinyinGlosses(s) }
         if s.contains("[bookmark:") { s = Self.removeBookmarks(s) }
@@ -31,6 +32,7 @@ public struct TextNormaliser: Sendable {
     /// The core of a label: normalised, without its enumerator (一、 (三) 1. ①), quotes,
     /// punctuation, `?` debris or spaces. Labels are matched on their cores.
     public func labelCore(_ text: String) -> String {
+        if !convertsTraditional, let plain = Self.plainLabelCore(text) { return plain }
         let normal = normalise(text)
         var scalars = Substring(normal).unicodeScalars.filter { !Self.isIgnorable($0) }[...]
         Self.stripEnumerators(&scalars)
@@ -44,7 +46,7 @@ public struct TextNormaliser: Sendable {
 
     /// U+FF01…U+FF5E → ASCII, ideographic space → space. Leaves CJK punctuation (、。“”) alone.
     static func halfWidth(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { ($0.value >= 0xFF01 && $0.value <= 0xFF5E) || $0.value == 0x3000 })
+        guard Self.mayHaveFullWidth(text), text.unicodeScalars.contains(where: { ($0.value >= 0xFF01 && $0.value <= 0xFF5E) || $0.value == 0x3000 })
         else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -118,11 +120,26 @@ public struct TextNormaliser: Sendable {
         "開區發規業報總計處結轉與條國們這個來時會說為體後關點過還進對應當經從萬數據辦機構請決務訊舉補導網內穩復議訟維審結糾"
             .unicodeScalars)
 
+    /// `traditionalMarkers` as one bit per code point from U+4E00: a lookup, not a hash, per character.
+    private static let traditionalBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (0xA000 - 0x4E00) / 64)
+        for marker in traditionalMarkers {
+            precondition((0x4E00..<0xA000).contains(marker.value), "traditional markers are CJK unified ideographs")
+            let offset = Int(marker.value) - 0x4E00
+            bits[offset / 64] |= 1 << UInt64(offset % 64)
+        }
+        return bits
+    }()
+
     static func containsTraditional(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0.value >= 0x4E00 && traditionalMarkers.contains($0) }
+        text.unicodeScalars.contains {
+            guard $0.value >= 0x4E00, $0.value < 0xA000 else { return false }
+            let offset = Int($0.value) - 0x4E00
+            return traditionalBits[offset / 64] & (1 << UInt64(offset % 64)) != 0
+        }
     }
 
-    private static func isIgnorable(_ s: Unicode.Scalar) -> Bool {
+    static func isIgnorable(_ s: Unicode.Scalar) -> Bool {
         if s.properties.isWhitespace { return true }
         switch s.properties.generalCategory {
         case .otherPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
@@ -136,8 +153,9 @@ public struct TextNormaliser: Sendable {
     /// Drops a leading enumerator: Chinese numerals or digits that open the label (一、 三 (七) 1.).
     /// Punctuation is already gone, so the enumerator is the run of numeral characters at the start —
     /// kept when the label is nothing but numerals.
+    static let numerals: Set<Unicode.Scalar> = Set("一二三四五六七八九十0123456789①②③④⑤⑥⑦⑧⑨⑩".unicodeScalars)
+
     private static func stripEnumerators(_ scalars: inout Substring.UnicodeScalarView.SubSequence) {
-        let numerals: Set<Unicode.Scalar> = Set("一二三四五六七八九十0123456789①②③④⑤⑥⑦⑧⑨⑩".unicodeScalars)
         let prefix = scalars.prefix(while: { numerals.contains($0) })
         guard !prefix.isEmpty, prefix.count < scalars.count, prefix.count <= 3 else { return }
         // "三类内部事务" / "四类过程性信息" start with a numeral that belongs to the words.

@@ -11,6 +11,7 @@ enum CellValue: Equatable {
 
     /// Reads a value cell: `  23`, `61,950`, `１２３`, `188.9`, `5件`, `/`.
     static func parse(_ raw: String) -> CellValue {
+        if let plain = parsePlain(raw) { return plain }
         let text = TextNormaliser.halfWidth(raw)
         var compact = text.filter { !$0.isWhitespace && $0 != "?" }
         if compact.isEmpty { return .blank }
