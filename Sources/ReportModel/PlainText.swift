@@ -86,4 +86,47 @@ public enum PlainText {
             }
         }
     }
+
+    /// Whether the UTF-8 of `s` holds that of `needle` anywhere (no plain-text condition): a
+    /// necessary condition for `s` to contain the code points of `needle`, for cheap prefilters.
+    public static func utf8Contains(_ s: String, _ needle: String) -> Bool {
+        withUTF8(needle) { n in n.count > 0 && withUTF8(s) { bytesContain($0, n) } }
+    }
+
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` (or `.whitespaces`, without LF) for plain
+    /// text, whose only such characters are TAB, LF, space and U+3000; nil when not plain.
+    public static func trimmed<S: StringProtocol>(_ s: S, newlines: Bool = true) -> String? {
+        let run = { (bytes: UnsafeBufferPointer<UInt8>) -> String? in
+            guard isPlain(bytes) else { return nil }
+            let range = trimmedRange(bytes, newlines: newlines)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        if let r = s.utf8.withContiguousStorageIfAvailable(run) { return r }
+        return withUTF8(String(s), run)
+    }
+
+    /// The bytes left once TAB, space, U+3000 (and LF when `newlines`) are dropped from both ends.
+    public static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, newlines: Bool = true) -> Range<Int> {
+        var start = 0, end = bytes.count
+        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || (newlines && b == 0x0A) }
+        while start < end {
+            if isSpace(bytes[start]) {
+                start += 1
+            } else if end - start >= 3, bytes[start] == 0xE3, bytes[start + 1] == 0x80, bytes[start + 2] == 0x80 {
+                start += 3
+            } else {
+                break
+            }
+        }
+        while start < end {
+            if isSpace(bytes[end - 1]) {
+                end -= 1
+            } else if end - start >= 3, bytes[end - 3] == 0xE3, bytes[end - 2] == 0x80, bytes[end - 1] == 0x80 {
+                end -= 3
+            } else {
+                break
+            }
+        }
+        return start..<end
+    }
 }

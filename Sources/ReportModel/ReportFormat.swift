@@ -144,7 +144,10 @@ extension RequestRow {
     }
 
     /// A short name for tables and diagnostics: the label with its group ("不予公开·属于国家秘密").
-    public var shortLabel: String {
+    public var shortLabel: String { Self.shortLabels[self]! }
+    private static let shortLabels = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.makeShortLabel()) })
+
+    private func makeShortLabel() -> String {
         switch self {
         case .new: return "本年新收"
         case .carriedOver: return "上年结转"
@@ -160,7 +163,11 @@ extension RequestRow {
     }
 
     /// Patterns that identify this row from its label core. `3.其他` is only itself inside （六）.
-    public var patterns: [LabelPattern] {
+    /// Computed once: recognition asks for them for every label cell.
+    public var patterns: [LabelPattern] { Self.allPatterns[self]! }
+    private static let allPatterns = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.makePatterns()) })
+
+    private func makePatterns() -> [LabelPattern] {
         switch self {
         case .new: return [.contains("本年新收")]
         case .carriedOver: return [.contains("上年结转"), .contains("上年转结")]

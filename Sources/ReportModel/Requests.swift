@@ -67,7 +67,10 @@ public enum RequestRow: String, Sendable, CaseIterable, Hashable, Codable {
         Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 
     /// The outcome group a row belongs to, or nil for the rows outside 三、本年度办理结果.
-    public var group: RequestGroup? {
+    public var group: RequestGroup? { Self.groups[self]! }
+    private static let groups = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.makeGroup()) })
+
+    private func makeGroup() -> RequestGroup? {
         let prefix = rawValue.split(separator: ".").first.map(String.init) ?? rawValue
         switch self {
         case .granted: return .granted

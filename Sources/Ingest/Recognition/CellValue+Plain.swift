@@ -37,7 +37,7 @@ extension CellValue {
                 break
             }
             if let number = asciiNumber(body) { return .number(number) }
-            return .unreadable(trimmedPlain(bytes))
+            return .unreadable(String(decoding: UnsafeBufferPointer(rebasing: bytes[PlainText.trimmedRange(bytes)]), as: UTF8.self))
         }
     }
 
@@ -70,30 +70,5 @@ extension CellValue {
         }
         let text = String(decoding: digits, as: UTF8.self) + (parts.count == 2 ? "." + String(decoding: parts[1], as: UTF8.self) : "")
         return Double(text).map { $0 * sign }
-    }
-
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)` for plain text, whose only such
-    /// characters are TAB, LF, space and U+3000.
-    private static func trimmedPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var start = 0, end = bytes.count
-        func spaceLength(at i: Int) -> Int {
-            if bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A { return 1 }
-            return i + 2 < bytes.count && bytes[i] == 0xE3 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? 3 : 0
-        }
-        while start < end {
-            let n = spaceLength(at: start)
-            if n == 0 { break }
-            start += n
-        }
-        while start < end {
-            if bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0A {
-                end -= 1
-            } else if end - start >= 3, bytes[end - 3] == 0xE3, bytes[end - 2] == 0x80, bytes[end - 1] == 0x80 {
-                end -= 3
-            } else {
-                break
-            }
-        }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 }

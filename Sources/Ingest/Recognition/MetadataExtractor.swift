@@ -17,7 +17,7 @@ struct MetadataExtractor {
 
     func extract(paragraphs: [String], folders: [String] = []) -> Metadata {
         var meta = Metadata()
-        let lines = paragraphs.map { $0.trimmed }.filter { !$0.isEmpty }
+        let lines = paragraphs.map { $0.plainTrimmed }.filter { !$0.isEmpty }
         meta.title = title(lines)
         if let title = meta.title {
             meta.agency = agency(fromTitle: title)
@@ -52,7 +52,7 @@ struct MetadataExtractor {
             let compact = line.filter { !$0.isWhitespace }
             guard compact.count <= 60, !compact.hasPrefix("根据") else { break }
             parts.append(compact)
-            if compact.contains("报告") { return parts.joined() }
+            if compact.plainContains("报告") { return parts.joined() }
         }
         return nil
     }
@@ -79,7 +79,7 @@ struct MetadataExtractor {
 
     /// 统计期限自2024年1月1日起至2024年12月31日止 names the year when the title does not.
     private func statisticalYear(_ lines: [String]) -> Int? {
-        for line in lines where line.contains("统计期限") || line.contains("统计时限") {
+        for line in lines where line.plainContains("统计期限") || line.plainContains("统计时限") {
             if let range = line.range(of: #"(?<=至)\s*(19|20)\d{2}(?=年)"#, options: .regularExpression)
                 ?? line.range(of: #"(19|20)\d{2}(?=年)"#, options: .regularExpression) {
                 return Int(String(line[range]).trimmed)
@@ -98,6 +98,8 @@ struct MetadataExtractor {
     }
 
     static func parseDate(_ text: String) -> String? {
+        // A date ends in 日; the regex below is costly, and most lines hold no 日 at all.
+        guard PlainText.utf8Contains(text, "日") else { return nil }
         let arabic = chineseNumeralsToDigits(text)
         let pattern = #"^((19|20)\d{2})年(\d{1,2})月(\d{1,2})日$"#
         guard arabic.range(of: pattern, options: .regularExpression) != nil else { return nil }
