@@ -24,9 +24,8 @@ public enum DocumentReader {
         }
     }
 
-    static func splitLines(_ text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-    }
+    /// At LF, CRLF and CR (on bytes: the same lines as splitting at those Characters).
+    static func splitLines(_ text: String) -> [Substring] { PlainLines.split(text) }
 
     /// Cell-per-line when many lines open with a TAB; pipe rows when many lines hold several `|`.
     static func detectLayout(_ lines: [Substring]) -> SourceFormat {
@@ -41,4 +40,4 @@ public enum DocumentReader {
     }
 }
 
-func isBlank(_ line: Substring) -> Bool { line.allSatisfy(\.isWhitespace) }
+func isBlank(_ line: Substring) -> Bool { PlainLines.isBlank(line) ?? line.allSatisfy(\.isWhitespace) }

@@ -14,6 +14,13 @@ enum PipeRowReader {
         }
 
         for line in lines {
+            // Plain text (nearly all) is read on bytes, with the same result as below.
+            switch PlainLines.pipeLine(line) {
+            case .skip: continue
+            case .row(let cells): rows.append(cells); continue
+            case .paragraph: endTable(); blocks.append(.paragraph(String(line))); continue
+            case nil: break
+            }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.allSatisfy({ $0 == "?" || $0 == "？" }) { continue }
             if trimmed.filter({ $0 == "|" }).count >= 1 && trimmed.count > 1 && isPipeRow(trimmed) {
