@@ -20,7 +20,7 @@ enum TextDecoding {
             }
             return .success(Decoded(text: text, diagnostics: []))
         }
-        if data.prefix(8192).contains(0) {
+        if data.prefix(8192).withUnsafeBytes({ raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }) {  // memchr, not byte by byte
             return .failure(ReadFailure("不是文本文件（含二进制数据），也不是可识别的报告格式"))
         }
         return utf8(data)

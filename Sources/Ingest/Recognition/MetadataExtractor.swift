@@ -145,7 +145,7 @@ struct MetadataExtractor {
     private func scope(_ meta: Metadata, lines: [String], diagnostics: [Diagnostic]) -> (Scope, [Diagnostic]) {
         var diagnostics = diagnostics
         let regionWords = ["本行政区域", "全省", "全市", "全区", "全县", "全旗", "全州", "全盟"]
-        if let title = meta.title, regionWords.contains(where: title.contains) {
+        if let title = meta.title, regionWords.contains(where: { title.plainContains($0) }) {
             return (.region, diagnostics)
         }
         if let agency = meta.agency, isBareDivisionName(agency) {
@@ -153,7 +153,7 @@ struct MetadataExtractor {
                 .info, "scope-inferred", "标题只写行政区划名称“\(agency)”、未写具体机关，按本行政区域汇总报告处理"))
             return (.region, diagnostics)
         }
-        if lines.prefix(4).contains(where: { $0.contains("本行政区域") && $0.contains("年度报告") }) {
+        if lines.prefix(4).contains(where: { $0.plainContains("本行政区域") && $0.plainContains("年度报告") }) {
             return (.region, diagnostics)
         }
         return (.organ, diagnostics)

@@ -56,9 +56,10 @@ enum NarrativeExtractor {
                 if scalars > 40 { return .some(nil) }
             }
             if compact.count >= 3, compact.suffix(3).elementsEqual([0xE3, 0x80, 0x82]) { return .some(nil) }  // 。
-            return compact.withUnsafeBufferPointer { c in
+            let number: Int? = compact.withUnsafeBufferPointer { c in
                 sectionKeyBytes.firstIndex { key in key.withUnsafeBufferPointer { PlainText.bytesContain(c, $0) } }.map { $0 + 1 }
             }
+            return .some(number)
         }
     }
 

@@ -44,6 +44,6 @@ struct Table4Parser {
 
     private static func isDataRow(_ row: RowView) -> Bool {
         row.cells.count >= width
-            && !row.cores.contains { core in headerWords.contains { core.contains($0) } }
+            && !row.cores.contains { core in headerWords.contains { core.plainContains($0) } }
     }
 }
