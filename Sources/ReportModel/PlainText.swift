@@ -30,6 +30,8 @@ public enum PlainText {
             if b < 0x80 {
                 guard b >= 0x20 && b != 0x7F || b == 0x09 || b == 0x0A else { return false }
                 i += 1
+            } else if b >= 0xE5 && b <= 0xE9, i + 2 < n {
+                i += 3  // U+5000…U+9FFF: all ideographs, the bulk of the text
             } else if b & 0xF0 == 0xE0, i + 2 < n {
                 let value = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
                 guard isPlain(value) else { return false }
@@ -74,6 +76,14 @@ public enum PlainText {
         withUTF8(needle) { n in
             guard n.count > 0, isPlain(n) else { return nil }
             return withUTF8(haystack) { h in isPlain(h) ? bytesContain(h, n) : nil }
+        }
+    }
+
+    /// `contains` when `haystack` is already known to be plain: only the needle is checked.
+    public static func contains(plain haystack: String, _ needle: String) -> Bool? {
+        withUTF8(needle) { n in
+            guard n.count > 0, isPlain(n) else { return nil }
+            return withUTF8(haystack) { bytesContain($0, n) }
         }
     }
 

@@ -18,6 +18,14 @@ public enum LabelPattern: Sendable, Hashable {
         case .exact(let s): return PlainText.equals(core, s) ?? (core == s)
         }
     }
+
+    /// `matches` for a core already known to be plain text (see `PlainText`).
+    public func matches(plainCore core: String) -> Bool {
+        switch self {
+        case .contains(let s): return PlainText.contains(plain: core, s) ?? core.contains(s)
+        case .exact(let s): return PlainText.equals(core, s) ?? (core == s)
+        }
+    }
 }
 
 public enum ReportFormat {

@@ -2,73 +2,102 @@ import ReportModel
 
 /// `CellValue.parse` on the UTF-8 of plain text (see `PlainText`): the same steps (half-width,
 /// drop spaces and `?`, not-applicable marks, a unit suffix, a decimal numeral) done on bytes,
-/// where each scalar is a Character. Nil for text that is not plain: the slow path decides.
+/// where each scalar is a Character, without allocating. Nil for text that is not plain: the
+/// slow path decides.
 extension CellValue {
     static func parsePlain(_ raw: String) -> CellValue? {
         PlainText.withUTF8(raw) { bytes -> CellValue? in
             guard PlainText.isPlain(bytes) else { return nil }
-            var compact: [UInt8] = []
-            compact.reserveCapacity(bytes.count)
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if b < 0x80 {
-                    if b != 0x20 && b != 0x09 && b != 0x0A && b != 0x3F { compact.append(b) }  // spaces, `?`
-                    i += 1
-                    continue
-                }
-                let value = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                if value >= 0xFF01 && value <= 0xFF5E {  // full-width → ASCII, then the same filter
-                    let ascii = UInt8(value - 0xFEE0)
-                    if ascii != 0x3F { compact.append(ascii) }
-                } else if value != 0x3000 {  // ideographic space is a space
-                    compact.append(contentsOf: bytes[i..<(i + 3)])
-                }
-                i += 3
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { buffer -> CellValue in
+                let count = compact(bytes, into: buffer)
+                return classify(UnsafeBufferPointer(rebasing: buffer[0..<count]), raw: bytes)
             }
-            if compact.isEmpty { return .blank }
-            if notApplicableBytes.contains(where: { $0.elementsEqual(compact) }) {
-                return .notApplicable(String(decoding: compact, as: UTF8.self))
-            }
-            var body = compact[...]
-            let scalars = compact.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-            for unit in unitBytes where body.count > unit.bytes.count && scalars > unit.scalars && body.suffix(unit.bytes.count).elementsEqual(unit.bytes) {
-                body = body.dropLast(unit.bytes.count)
-                break
-            }
-            if let number = asciiNumber(body) { return .number(number) }
-            return .unreadable(String(decoding: UnsafeBufferPointer(rebasing: bytes[PlainText.trimmedRange(bytes)]), as: UTF8.self))
         }
+    }
+
+    /// Half-width forms mapped, spaces (TAB, LF, space, U+3000) and `?` dropped; the length written.
+    private static func compact(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var n = 0, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b != 0x20 && b != 0x09 && b != 0x0A && b != 0x3F { out[n] = b; n += 1 }
+                i += 1
+                continue
+            }
+            let value = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            if value >= 0xFF01 && value <= 0xFF5E {
+                let ascii = UInt8(value - 0xFEE0)
+                if ascii != 0x3F { out[n] = ascii; n += 1 }
+            } else if value != 0x3000 {
+                out[n] = b; out[n + 1] = bytes[i + 1]; out[n + 2] = bytes[i + 2]
+                n += 3
+            }
+            i += 3
+        }
+        return n
+    }
+
+    private static func classify(_ compact: UnsafeBufferPointer<UInt8>, raw: UnsafeBufferPointer<UInt8>) -> CellValue {
+        if compact.isEmpty { return .blank }
+        if notApplicableBytes.contains(where: { $0.elementsEqual(compact) }) {
+            return .notApplicable(String(decoding: compact, as: UTF8.self))
+        }
+        var body = compact
+        let scalars = compact.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        for unit in unitBytes where scalars > unit.scalars && body.count > unit.bytes.count
+            && body[(body.count - unit.bytes.count)...].elementsEqual(unit.bytes) {
+            body = UnsafeBufferPointer(rebasing: body[0..<(body.count - unit.bytes.count)])
+            break
+        }
+        if let number = asciiNumber(body) { return .number(number) }
+        return .unreadable(String(decoding: UnsafeBufferPointer(rebasing: raw[PlainText.trimmedRange(raw)]), as: UTF8.self))
     }
 
     private static let notApplicableBytes: [[UInt8]] = ReportFormat.notApplicableMarks.map { Array($0.utf8) }
     private static let unitBytes: [(bytes: [UInt8], scalars: Int)] =
         (ReportFormat.countUnits + ["万元"]).map { (Array($0.utf8), $0.unicodeScalars.count) }
 
-    /// `number(_:)` on ASCII bytes: sign, digits with thousands separators only in their places, one fraction.
-    private static func asciiNumber(_ s: ArraySlice<UInt8>) -> Double? {
-        var body = s
+    /// `number(_:)` on bytes: an optional sign, digits with thousands separators only in their
+    /// places (1–3 digits, then groups of 3), an optional fraction of at least one digit.
+    private static func asciiNumber(_ s: UnsafeBufferPointer<UInt8>) -> Double? {
+        @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        var start = 0
         var sign = 1.0
-        if let first = body.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+        if let first = s.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
             sign = first == UInt8(ascii: "-") ? -1 : 1
-            body = body.dropFirst()
+            start = 1
         }
-        let parts = body.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return nil }
-        let groups = whole.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-        if groups.count > 1 {
-            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        var dot: Int?
+        for i in start..<s.count where s[i] == UInt8(ascii: ".") {
+            if dot != nil { return nil }
+            dot = i
         }
-        let isDigit = { (b: UInt8) in b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
-        guard whole.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ",") }) else { return nil }
-        let digits = whole.filter { $0 != UInt8(ascii: ",") }
-        if parts.count == 2 {
-            guard !parts[1].isEmpty, parts[1].allSatisfy(isDigit) else { return nil }
-        } else if digits.count <= 15 {
-            // Exact in a Double, so the same value Double(String) parses.
-            return Double(digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }) * sign
+        let wholeEnd = dot ?? s.count
+        guard wholeEnd > start else { return nil }
+        var value = 0, digits = 0, groupLength = 0, groups = 0
+        for i in start..<wholeEnd {
+            let b = s[i]
+            if b == UInt8(ascii: ",") {
+                guard groups == 0 ? (1...3).contains(groupLength) : groupLength == 3 else { return nil }
+                groups += 1
+                groupLength = 0
+            } else if isDigit(b) {
+                if digits < 18 { value = value * 10 + Int(b - 0x30) }
+                digits += 1
+                groupLength += 1
+            } else {
+                return nil
+            }
         }
-        let text = String(decoding: digits, as: UTF8.self) + (parts.count == 2 ? "." + String(decoding: parts[1], as: UTF8.self) : "")
+        if groups > 0 && groupLength != 3 { return nil }
+        if let dot {
+            guard dot + 1 < s.count, s[(dot + 1)...].allSatisfy(isDigit) else { return nil }
+        } else if digits <= 15 {
+            return Double(value) * sign  // exact in a Double: the value Double(String) parses
+        }
+        let whole = s[start..<wholeEnd].filter { $0 != UInt8(ascii: ",") }
+        let text = String(decoding: whole, as: UTF8.self) + (dot.map { "." + String(decoding: s[($0 + 1)...], as: UTF8.self) } ?? "")
         return Double(text).map { $0 * sign }
     }
 }

@@ -5,11 +5,19 @@ struct RowView {
     let cells: [Cell]
     let cores: [String]
     let values: [CellValue]
+    /// Which cores are plain text (see `PlainText`), found once: rows are matched against many patterns.
+    private let plainCores: [Bool]
 
     init(_ cells: [Cell], normaliser: TextNormaliser) {
         self.cells = cells
         cores = cells.map { normaliser.labelCore($0.text) }
         values = cells.map { CellValue.parse($0.text) }
+        plainCores = cores.map(PlainText.isPlain)
+    }
+
+    /// `pattern.matches(cores[index])`.
+    func matches(_ pattern: LabelPattern, at index: Int) -> Bool {
+        plainCores[index] ? pattern.matches(plainCore: cores[index]) : pattern.matches(cores[index])
     }
 
     /// True for a cell that can only be a label: text that is not a value.
@@ -18,7 +26,7 @@ struct RowView {
         return false
     }
 
-    func any(_ pattern: LabelPattern) -> Bool { cores.contains(where: pattern.matches) }
+    func any(_ pattern: LabelPattern) -> Bool { cores.indices.contains { matches(pattern, at: $0) } }
 
     var firstLabelIndex: Int? { cells.indices.first(where: isLabel) }
 
@@ -42,11 +50,10 @@ enum TableLocator {
         if ReportFormat.disputeTableAnchors.allSatisfy(row.any) { return .disputes }
         if ReportFormat.requestTableAnchors.contains(where: row.any) { return .requests }
         if let first = row.firstLabelIndex {
-            let core = row.cores[first]
-            if ReportFormat.activeBlockAnchor.matches(core) || ReportFormat.activeHeaderAnchor.matches(core) {
+            if row.matches(ReportFormat.activeBlockAnchor, at: first) || row.matches(ReportFormat.activeHeaderAnchor, at: first) {
                 return .active
             }
-            if RequestRow.new.patterns.contains(where: { $0.matches(core) }) { return .requests }
+            if RequestRow.new.patterns.contains(where: { row.matches($0, at: first) }) { return .requests }
         }
         return nil
     }

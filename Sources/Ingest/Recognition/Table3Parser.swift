@@ -69,13 +69,12 @@ struct Table3Parser {
         var key: (RequestRow, Int)?
         var headingIndex: Int?
         for index in row.cells.indices where row.isLabel(index) {
-            let core = row.cores[index]
-            if let heading = RequestGroup.allCases.first(where: { $0.headingPattern?.matches(core) == true }) {
+            if let heading = RequestGroup.allCases.first(where: { $0.headingPattern.map { row.matches($0, at: index) } == true }) {
                 group = heading
                 headingIndex = index
                 continue
             }
-            if let match = match(core, group: group) {
+            if let match = match(row, at: index, group: group) {
                 key = (match, index)
                 break
             }
@@ -91,10 +90,10 @@ struct Table3Parser {
         return nil
     }
 
-    private static func match(_ core: String, group: RequestGroup?) -> RequestRow? {
+    private static func match(_ view: RowView, at index: Int, group: RequestGroup?) -> RequestRow? {
         RequestRow.allCases.first { row in
             if row == .otherOther && group != .other { return false }
-            return row.patterns.contains { $0.matches(core) }
+            return row.patterns.contains { view.matches($0, at: index) }
         }
     }
 }
