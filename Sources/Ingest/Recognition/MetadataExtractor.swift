@@ -59,7 +59,8 @@ struct MetadataExtractor {
 
     /// The organ named in the title: without the year and without 政府信息公开(工作)年度报告.
     func agency(fromTitle title: String) -> String? {
-        var name = title.replacingOccurrences(of: #"(19|20)\d{2}年度?"#, with: "", options: .regularExpression)
+        var name = Patterns.yearWithSuffix.stringByReplacingMatches(
+            in: title, range: NSRange(location: 0, length: title.utf16.count), withTemplate: "")
         if let suffix = ReportFormat.titleSuffixes.first(where: name.hasSuffix) {
             name.removeLast(suffix.count)
         }
@@ -73,15 +74,14 @@ struct MetadataExtractor {
     }
 
     private func year(in text: String) -> Int? {
-        guard let range = text.range(of: #"(19|20)\d{2}(?=年)"#, options: .regularExpression) else { return nil }
+        guard let range = Patterns.year.firstRange(in: text) else { return nil }
         return Int(text[range])
     }
 
     /// 统计期限自2024年1月1日起至2024年12月31日止 names the year when the title does not.
     private func statisticalYear(_ lines: [String]) -> Int? {
         for line in lines where line.plainContains("统计期限") || line.plainContains("统计时限") {
-            if let range = line.range(of: #"(?<=至)\s*(19|20)\d{2}(?=年)"#, options: .regularExpression)
-                ?? line.range(of: #"(19|20)\d{2}(?=年)"#, options: .regularExpression) {
+            if let range = Patterns.yearAfterTo.firstRange(in: line) ?? Patterns.year.firstRange(in: line) {
                 return Int(String(line[range]).trimmed)
             }
         }
@@ -98,14 +98,23 @@ struct MetadataExtractor {
     }
 
     static func parseDate(_ text: String) -> String? {
-        // A date ends in 日; the regex below is costly, and most lines hold no 日 at all.
-        guard PlainText.utf8Contains(text, "日") else { return nil }
+        // The pattern ends in 日$ (before at most one final line terminator), and 日 survives the
+        // numeral conversion: without it, no need to convert or run the regex.
+        guard endsWithDay(text) else { return nil }
         let arabic = chineseNumeralsToDigits(text)
-        let pattern = #"^((19|20)\d{2})年(\d{1,2})月(\d{1,2})日$"#
-        guard arabic.range(of: pattern, options: .regularExpression) != nil else { return nil }
+        guard Patterns.date.firstRange(in: arabic) != nil else { return nil }
         let numbers = arabic.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         guard numbers.count == 3, (1...12).contains(numbers[1]), (1...31).contains(numbers[2]) else { return nil }
         return String(format: "%04d-%02d-%02d", numbers[0], numbers[1], numbers[2])
+    }
+
+    private static func endsWithDay(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars[...]
+        if scalars.last == "\n" || scalars.last == "\r" || scalars.last == "\u{85}" || scalars.last == "\u{2028}" || scalars.last == "\u{2029}" {
+            let last = scalars.removeLast()
+            if last == "\n", scalars.last == "\r" { scalars.removeLast() }
+        }
+        return scalars.last == "日"
     }
 
     /// 二〇二五年一月八日 → 2025年1月8日 (year digit by digit; month and day with 十).
@@ -162,5 +171,22 @@ struct MetadataExtractor {
     private func isBareDivisionName(_ name: String) -> Bool {
         let mentions = gazetteer.mentions(in: name)
         return !mentions.isEmpty && mentions.joined() == name
+    }
+}
+
+/// The patterns compiled once: Foundation's `range(of:options: .regularExpression)` looks its
+/// regex up in a cache keyed by a formatted string on every call, which cost more than the match.
+private enum Patterns {
+    static let yearWithSuffix = try! NSRegularExpression(pattern: #"(19|20)\d{2}年度?"#)
+    static let year = try! NSRegularExpression(pattern: #"(19|20)\d{2}(?=年)"#)
+    static let yearAfterTo = try! NSRegularExpression(pattern: #"(?<=至)\s*(19|20)\d{2}(?=年)"#)
+    static let date = try! NSRegularExpression(pattern: #"^((19|20)\d{2})年(\d{1,2})月(\d{1,2})日$"#)
+}
+
+private extension NSRegularExpression {
+    /// What `text.range(of: pattern, options: .regularExpression)` returns.
+    func firstRange(in text: String) -> Range<String.Index>? {
+        let found = rangeOfFirstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count))
+        return found.location == NSNotFound ? nil : Range(found, in: text)
     }
 }
