@@ -106,6 +106,7 @@ def main(sizes):
     os.makedirs(WORK, exist_ok=True)
     rows = []
     started = datetime.datetime.now()
+    path = os.path.join(REPO, "Benchmarks", f"results-{started:%Y-%m-%d}.md")
     header = [f"# Benchmark {started:%Y-%m-%d %H:%M}", "",
               f"- Machine: {machine()}",
               f"- Disk: `{WORK}` (corpora, sites and floor folders); load average at start: {load()}",
@@ -130,13 +131,11 @@ def main(sizes):
                          stages=stages, files=files, html=html, site_mb=site_bytes / 1e6, parse=parse,
                          floors=floors, best_floor=best_floor, load=load()))
         log(f"{n}: done (wall {wall:.1f} s, floor {best_floor:.1f} s)")
-
-    out = header + report(rows)
-    text = "\n".join(out) + "\n"
+        # Written after every size, so a long run that is stopped keeps what it measured.
+        text = "\n".join(header + report(rows)) + "\n"
+        with open(path, "w") as f:
+            f.write(text)
     print(text)
-    path = os.path.join(REPO, "Benchmarks", f"results-{started:%Y-%m-%d}.md")
-    with open(path, "w") as f:
-        f.write(text)
     log(f"written to {os.path.relpath(path, REPO)}")
 
 
