@@ -25,4 +25,14 @@ echo "bench: swift build -c release --scratch-path .build-bench" >&2
 swift build -c release --scratch-path .build-bench --product publish >&2
 export BENCH_PUBLISH="$PWD/.build-bench/release/publish"
 
+# An incremental release build has been seen to leave a module compiled against an old struct
+# layout (a crash in `publish sample`); a ten-report smoke run catches that before the long runs.
+smoke=$(mktemp -d)
+if ! "$BENCH_PUBLISH" sample --count 10 --out "$smoke/corpus" >/dev/null 2>&1; then
+  rm -rf "$smoke"
+  echo "bench: the release binary crashes on a smoke run; delete .build-bench and run again" >&2
+  exit 1
+fi
+rm -rf "$smoke"
+
 exec python3 Benchmarks/bench.py "$@"
