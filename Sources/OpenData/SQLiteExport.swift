@@ -25,7 +25,7 @@ public enum SQLiteExport {
         CREATE TABLE reports (
           report_id INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE, agency TEXT, year INTEGER, adcode TEXT,
           province TEXT, prefecture TEXT, county TEXT, scope TEXT, level TEXT, kind TEXT, format TEXT,
-          format_version TEXT, published TEXT, superseded_by INTEGER REFERENCES reports(report_id),
+          format_version TEXT, published TEXT, superseded_by INTEGER REFERENCES reports(report_id) DEFERRABLE INITIALLY DEFERRED,
           errors INTEGER, warnings INTEGER, \(metricColumnsSQL)
         );
         CREATE INDEX reports_year ON reports(year);

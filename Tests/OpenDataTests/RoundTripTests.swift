@@ -111,3 +111,25 @@ import Testing
         #expect(rate["numerator"] as? Int == 35 && rate["denominator"] as? Int == 106)
     }
 }
+
+/// A corrected re-publication: the superseded file sorts before the one that replaces it, so its
+/// `superseded_by` names a row inserted later — the database must still be written.
+@Suite struct DuplicateExportTests {
+    @Test func supersededReportPointsToItsReplacementInSQLite() throws {
+        var first = ReportRecord(source: "a/瑶海区人民政府-2024.txt", format: .textCells, agency: "瑶海区人民政府", year: 2024,
+                                 region: Region(adcode: "340102", province: "安徽省", prefecture: "合肥市", county: "瑶海区"))
+        first.requests[.new, .total] = 1
+        var second = first
+        second.source = "b/瑶海区人民政府-2024.txt"
+        let dataset = Dataset(records: [second, first])
+        let superseded = try #require(dataset.reports.first { $0.supersededBy != nil })
+        let url = try RoundTripTests.scratch().appendingPathComponent("reports.sqlite")
+        try SQLiteExport.write(DownloadTables(dataset), to: url)
+        let rows = try DatabaseQueue(path: url.path).read { db in
+            try Row.fetchAll(db, sql: "SELECT source, superseded_by FROM reports ORDER BY source")
+        }
+        #expect(rows.count == 2)
+        #expect(rows.filter { $0["superseded_by"] as Int? != nil }.count == 1)
+        #expect(rows.contains { ($0["source"] as String) == superseded.record.source && $0["superseded_by"] as Int? != nil })
+    }
+}
