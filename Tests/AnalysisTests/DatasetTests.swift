@@ -96,6 +96,16 @@ import Testing
         #expect(nation.metrics.received == 160 && nation.requestsReports == 3)
     }
 
+    @Test func regionWithOnlyARegionWideReportIsReachableFromTheTop() throws {
+        let wide = Self.report("瑶海区", county: "瑶海区", code: "340102", handled: 115, granted: 90, scope: .region)
+        let dataset = Dataset(records: [wide])
+        for code in ["340102", "340100", "340000", RegionTotals.nationalCode] {
+            let region = try #require(dataset.regions.first { $0.adcode == code }, "\(code) has no totals, so no page to walk down through")
+            #expect(region.members.isEmpty, "a region-wide report is never summed")
+        }
+        #expect(dataset.regions.first { $0.adcode == "340102" }?.regionWideReports.count == 1)
+    }
+
     @Test func blankTablesStayOutOfTheSumsAndSaySo() throws {
         let a = Self.report("甲局", county: "瑶海区", code: "340102", handled: 100, granted: 50)
         var blank = Self.report("乙局", county: "瑶海区", code: "340102")

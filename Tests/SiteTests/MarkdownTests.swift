@@ -30,6 +30,8 @@ import Testing
         #expect(SitePaths.reportID(source: "").count == 16)
         #expect(SitePaths.source("0123", originalName: "../../etc/passwd") == "sources/0123.bin")
         #expect(SitePaths.source("0123", originalName: "报告.DOCX") == "sources/0123.docx")
+        #expect(SitePaths.source("0123", originalName: "门户页面.HTML") == "sources/0123.html.txt", "a saved page is never active on the site")
+        #expect(SitePaths.source("0123", originalName: "图.svg") == "sources/0123.svg.txt")
         #expect(SitePaths.root(from: "reports/x.html") == "../")
         #expect(SitePaths.root(from: "index.html") == "")
     }

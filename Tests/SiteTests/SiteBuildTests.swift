@@ -69,6 +69,22 @@ import Testing
         }
     }
 
+    @Test func regionPagesCarryABreadcrumbUpTheHierarchy() throws {
+        let output = try Self.scratch().appendingPathComponent("Output")
+        _ = try Self.build(into: output)
+        // 昆都仑区 has only a region-wide report: its province and prefecture pages exist all the same.
+        for (code, ancestors) in [("340102", ["全国", "安徽省", "合肥市"]), ("150203", ["全国", "内蒙古自治区", "包头市"])] {
+            let page = try Self.text(output.appendingPathComponent("regions/2024/\(code).html"))
+            let start = try #require(page.range(of: "<nav class=\"crumbs\""), "\(code): no breadcrumb")
+            let end = try #require(page.range(of: "</nav>", range: start.upperBound..<page.endIndex))
+            let trail = String(page[start.lowerBound..<end.lowerBound])
+            for name in ancestors {
+                #expect(trail.contains(">\(name)</a>"), "\(code): no link up to \(name) in \(trail)")
+            }
+        }
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("regions/2024/150000.html").path))
+    }
+
     @Test func reportPagesReproduceTableThreeCellForCell() throws {
         let output = try Self.scratch().appendingPathComponent("Output")
         _ = try Self.build(into: output)

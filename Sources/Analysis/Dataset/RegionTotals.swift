@@ -71,8 +71,13 @@ enum RegionTotalsBuilder {
             }
             for code in chain { members[Key(code: code, year: year), default: []].append(report.index) }
         }
-        // A region with only a region-wide report still gets a page of its own.
-        for key in regionWide.keys where members[key] == nil { members[key] = [] }
+        // A region with only a region-wide report still gets a page of its own, and so do the
+        // regions above it, so the hierarchy can be walked down to it.
+        for key in regionWide.keys {
+            for code in ancestors(of: key.code) where members[Key(code: code, year: key.year)] == nil {
+                members[Key(code: code, year: key.year)] = []
+            }
+        }
 
         return members.keys.sorted { ($0.year, $0.code) < ($1.year, $1.code) }.map { key in
             let inside = members[key]!

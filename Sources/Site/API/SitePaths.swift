@@ -17,12 +17,18 @@ public enum SitePaths {
     public static func reportJSON(_ id: String) -> String { "reports/\(id).json" }
 
     /// The copy of the input file, with its extension kept only when it is plain (`txt`, `docx`…).
+    /// A copy the browser would run as a page (a saved portal page with its scripts) gets `.txt`
+    /// added: the original is downloadable and readable as source, never active on the site.
     public static func source(_ id: String, originalName: String) -> String {
         let ext = originalName.split(separator: ".", omittingEmptySubsequences: false).count > 1
-            ? String(originalName.split(separator: ".").last ?? "") : ""
+            ? String(originalName.split(separator: ".").last ?? "").lowercased() : ""
         let plain = !ext.isEmpty && ext.count <= 5 && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        return "sources/\(id).\(plain ? ext.lowercased() : "bin")"
+        guard plain else { return "sources/\(id).bin" }
+        return "sources/\(id).\(ext)" + (activeExtensions.contains(ext) ? ".txt" : "")
     }
+
+    /// Types a browser renders as a document that can run script.
+    static let activeExtensions: Set<String> = ["htm", "html", "xhtml", "shtml", "mht", "mhtml", "svg", "xml", "xsl", "xslt", "php", "asp", "aspx", "jsp"]
 
     public static func region(_ adcode: String, year: Int) -> String { "regions/\(year)/\(adcode).html" }
     public static func regionJSON(_ adcode: String, year: Int) -> String { "regions/\(year)/\(adcode).json" }

@@ -10,7 +10,7 @@ enum RegionPage {
         let root = SitePaths.root(from: path)
         var crumbs = site.crumbs(to: region.adcode == RegionTotals.nationalCode ? nil : region.adcode, year: region.year)
         crumbs[crumbs.count - 1] = Page.Crumb(region.name, nil)
-        var page = Page(path: path, title: "\(region.name) \(region.year)年",
+        var page = Page(path: path, title: "\(region.name) \(region.year)年", crumbs: crumbs,
                         lead: "\(region.level.label)地区（\(region.adcode)）。合计由本地区内各机关本级报告相加，比率由合计重新计算。")
         let m = region.metrics
         page.heading("合计")
