@@ -157,6 +157,8 @@ import Testing
         #expect(profile("大榭街道") == (.township, .township))
         #expect(profile("包头市昆都仑区", scope: .region) == (.county, .government))
         #expect(profile("合肥市财政局", code: "340100", county: nil) == (.prefecture, .department))
+        #expect(profile("瑶海区人民政府（样例数据）") == (.county, .government), "a bracketed note is not part of the name's ending")
+        #expect(profile("瑶海区教育局(更正)") == (.county, .department))
         var annotated = Self.report("某某管委会", county: "瑶海区", code: "340102")
         #expect(OrganProfiler.kind(of: annotated) == .other)
         annotated.annotations = ReportAnnotations(level: .prefecture, kind: .department)
