@@ -35,17 +35,14 @@ enum EncodingDetection {
     /// declaration's `encoding="…"`. Read on bytes as Latin-1: the declaration is ASCII in every
     /// ASCII-compatible encoding, so it can be found before any is chosen.
     static func declaredCharset(in data: Data) -> String? {
-        let head = String(decoding: data.prefix(4096).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
-        if head.hasPrefix("<?xml"), let end = head.firstIndex(of: ">"),
-           let label = attributeValue(named: "encoding", in: head[..<end]) {
-            return label
-        }
-        var rest = head[...]
-        while let start = rest.range(of: "<meta") {
-            let tagEnd = rest[start.upperBound...].firstIndex(of: ">") ?? rest.endIndex
-            let tag = rest[start.upperBound..<tagEnd]
-            if let label = attributeValue(named: "charset", in: tag) { return label }
-            rest = rest[tagEnd...]
+        let head = [UInt8](data.prefix(4096))
+        let starts = (head.starts(with: Array("<?xml".utf8)) ? [0] : []) + ASCIIBytes.offsets(of: "<meta", in: head)
+        for start in starts {
+            let tagEnd = head[start...].firstIndex(of: UInt8(ascii: ">")) ?? head.endIndex
+            let tag = String(decoding: head[start..<tagEnd].map { $0 < 0x80 ? ASCIIBytes.lower($0) : 0x20 }, as: UTF8.self)
+            if let label = attributeValue(named: start == 0 && tag.hasPrefix("<?xml") ? "encoding" : "charset", in: tag[...]) {
+                return label
+            }
         }
         return nil
     }

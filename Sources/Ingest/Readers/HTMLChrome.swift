@@ -50,8 +50,10 @@ enum HTMLChrome {
 
     static func isHidden(_ node: HTMLNode) -> Bool {
         if node.attribute("hidden") != nil { return true }
-        guard let style = node.attribute("style")?.lowercased().filter({ !$0.isWhitespace }) else { return false }
-        return style.contains("display:none") || style.contains("mso-hide:all") || style.contains("visibility:hidden")
+        // On bytes: Word puts a style on nearly every element.
+        guard let style = node.attribute("style") else { return false }
+        let compact = style.utf8.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        return ["display:none", "mso-hide:all", "visibility:hidden"].contains { ASCIIBytes.contains($0, in: compact) }
     }
 
     private static func hasChromeWord(_ node: HTMLNode) -> Bool {

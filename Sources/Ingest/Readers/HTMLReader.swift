@@ -15,9 +15,20 @@ enum HTMLReader {
         let fileExtension = (fileName as NSString).pathExtension.lowercased()
         if fileExtensions.contains(fileExtension) { return true }
         if MarkdownReader.fileExtensions.contains(fileExtension) { return false }
-        let head = String(decoding: text.utf8.prefix(65536), as: UTF8.self).lowercased()
-        if head.drop(while: \.isWhitespace).hasPrefix("<!doctype html") { return true }
-        return ["<html", "<body", "<table"].contains { head.contains($0) }
+        var text = text
+        return text.withUTF8 { utf8 in
+            let head = UnsafeBufferPointer(rebasing: utf8.prefix(65536))
+            let start = head.firstIndex { ![0x20, 0x09, 0x0A, 0x0D, 0x0C].contains($0) } ?? head.endIndex
+            if ASCIIBytes.offsets(of: "<!doctype html", in: head[start...].prefix(14)).first == start { return true }
+            // Only at each `<`: text reports have few.
+            var index = head.startIndex
+            while let open = head[index...].firstIndex(of: UInt8(ascii: "<")) {
+                let tag = head[open..<min(open + 6, head.endIndex)]
+                if ["<html", "<body", "<table"].contains(where: { ASCIIBytes.offsets(of: $0, in: tag).first == open }) { return true }
+                index = open + 1
+            }
+            return false
+        }
     }
 
     static func read(_ text: String) -> Document {
@@ -51,7 +62,7 @@ enum HTMLReader {
     /// Word's `<![if !supportEmptyParas]>` … `<![endif]>` are "downlevel-revealed" conditionals:
     /// browsers drop the markers and show what is between them; libxml2 would keep the markers as text.
     static func withoutDownlevelConditionals(_ html: String) -> String {
-        guard html.contains("<![") else { return html }
+        guard html.utf8.withContiguousStorageIfAvailable({ ASCIIBytes.contains("<![", in: $0) }) ?? true else { return html }
         return downlevelConditional.stringByReplacingMatches(
             in: html, range: NSRange(location: 0, length: html.utf16.count), withTemplate: "")
     }

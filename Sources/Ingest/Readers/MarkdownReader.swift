@@ -13,18 +13,25 @@ enum MarkdownReader {
     /// By extension, or by content: a GFM table delimiter row (`|---|:--:|`) under a row with a `|`.
     static func accepts(text: String, fileName: String) -> Bool {
         if fileExtensions.contains((fileName as NSString).pathExtension.lowercased()) { return true }
-        var previousHasPipe = false
-        for line in PlainLines.split(text) {
-            if previousHasPipe && isDelimiterRow(line) { return true }
-            previousHasPipe = line.utf8.contains(UInt8(ascii: "|"))
+        var text = text
+        return text.withUTF8 { bytes in
+            var previousHasPipe = false
+            var lineStart = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A || bytes[index] == 0x0D {
+                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<index])
+                let hasPipe = line.contains(UInt8(ascii: "|"))
+                if previousHasPipe && hasPipe && isDelimiterRow(line) { return true }
+                if !line.isEmpty || index == bytes.count { previousHasPipe = hasPipe }
+                lineStart = index + 1
+            }
+            return false
         }
-        return false
     }
 
     /// Only `|`, `-`, `:` and blanks, with a `|` and at least three `-`.
-    static func isDelimiterRow(_ line: Substring) -> Bool {
+    static func isDelimiterRow(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var pipes = 0, dashes = 0
-        for byte in line.utf8 {
+        for byte in line {
             switch byte {
             case UInt8(ascii: "|"): pipes += 1
             case UInt8(ascii: "-"): dashes += 1
@@ -146,7 +153,12 @@ struct MarkdownBlocks {
             }
         }
         walk(node)
-        return lines.map { $0.trimmingCharacters(in: .whitespaces) }
+        // Trimmed by hand: Foundation's trimming is slow, and this runs under cmark's lock.
+        return lines.map { line in
+            let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{00A0}" }
+            guard let first = line.firstIndex(where: { !isBlank($0) }), let last = line.lastIndex(where: { !isBlank($0) }) else { return "" }
+            return String(line[first...last])
+        }
     }
 
     private static func isLineBreakTag(_ tag: String) -> Bool {
