@@ -27,10 +27,12 @@ let package = Package(
         // Debian's libxml2 (libxml2-dev): its HTML parser reads real-world, broken markup.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "ReportModel"),
+        // The one door to cmark-gfm (not thread-safe): the Markdown reader and the page renderer share its lock.
+        .target(name: "CmarkParsing", dependencies: ["CCmarkGFM"]),
         .target(
             name: "Ingest",
             dependencies: [
-                "ReportModel", "CLibXML2",
+                "ReportModel", "CLibXML2", "CCmarkGFM", "CmarkParsing",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Resources/adcodes.csv"), .copy("Resources/adcodes.NOTICE")]
@@ -39,7 +41,7 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: [
-                "ReportModel", "Analysis", "CCmarkGFM",
+                "ReportModel", "Analysis", "CCmarkGFM", "CmarkParsing",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -8,7 +8,7 @@ import Testing
 /// The generator is only useful if the readers read what it writes exactly: each generated file
 /// is read back and compared with the record it was written from.
 @Suite struct SampleCorpusTests {
-    @Test(arguments: [ReportWriter.Layout.textCells, .textPipes])
+    @Test(arguments: ReportWriter.Layout.allCases)
     func generatedReportsReadBackExactly(_ layout: ReportWriter.Layout) {
         let files = SampleGenerator(options: .init(count: 24, years: [2023, 2024], layouts: [layout], seed: 7)).generate()
         #expect(files.count == 24)
@@ -17,6 +17,7 @@ import Testing
                 Issue.record("\(file.path) was not read")
                 continue
             }
+            #expect(record.format.rawValue == layout.rawValue, "\(file.path)")
             #expect(record.requests == file.truth.requests, "\(file.path)")
             #expect(record.reviewsAndLawsuits == file.truth.reviewsAndLawsuits, "\(file.path)")
             #expect(record.active == file.truth.active, "\(file.path)")

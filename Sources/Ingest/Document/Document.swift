@@ -37,7 +37,10 @@ public enum Block: Sendable, Equatable {
     case table(Table)
 }
 
-/// A grid of cells. Merged cells appear as empty cells where the merge covers a position.
+/// A grid of cells, merged cells laid out as Word's own table model (and its text export) has
+/// them: a cell merged across rows is an empty cell at its place in each further row; a cell
+/// merged across columns is one cell, with no empty cells after it, so a row's values follow its
+/// label directly whatever width the label spans.
 public struct Table: Sendable, Equatable {
     public var rows: [[Cell]]
     public init(rows: [[Cell]] = []) { self.rows = rows }

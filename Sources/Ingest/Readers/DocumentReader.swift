@@ -5,10 +5,17 @@ import ReportModel
 public enum DocumentReader {
     public static func read(data: Data, fileName: String) -> Result<Document, ReadFailure> {
         TextDecoding.decode(data).map { decoded in
-            var document = read(text: decoded.text)
+            var document = read(text: decoded.text, fileName: fileName)
             document.diagnostics.insert(contentsOf: decoded.diagnostics, at: 0)
             return document
         }
+    }
+
+    /// Decoded text by what it holds: a web page, Markdown, or one of the text layouts.
+    static func read(text: String, fileName: String) -> Document {
+        if HTMLReader.accepts(text: text, fileName: fileName) { return HTMLReader.read(text) }
+        if MarkdownReader.accepts(text: text, fileName: fileName) { return MarkdownReader.read(text) }
+        return read(text: text)
     }
 
     /// Reads text in whichever layout it holds: cell-per-line, pipe rows, or plain paragraphs.

@@ -20,13 +20,19 @@ struct Table2Parser {
         var reader = ValueReader()
         var columns: [ActiveColumn?]?
 
+        var block: String?
         for row in rows {
-            guard let first = row.firstLabelIndex else { continue }
-            let core = row.cores[first]
-            if ReportFormat.activeBlockAnchor.matches(core) {
-                columns = nil
-                continue
+            guard var first = row.firstLabelIndex else { continue }
+            if ReportFormat.activeBlockAnchor.matches(row.cores[first]) {
+                // A new block's columns come from its own header. The same anchor again is the
+                // block's label repeated on each of its rows (a web table's spanned label copied down).
+                if row.cores[first] != block { columns = nil }
+                block = row.cores[first]
+                // A label spanning its block's rows on the left shares a row with the header or an item.
+                guard let next = row.cells.indices.first(where: { $0 > first && row.isLabel($0) }) else { continue }
+                first = next
             }
+            let core = row.cores[first]
             if ReportFormat.activeHeaderAnchor.matches(core) {
                 let header = row.cores[(first + 1)...].filter { !$0.isEmpty }
                 columns = header.map { label in ActiveColumn.allCases.first { $0.patterns.contains { $0.matches(label) } } }
