@@ -42,8 +42,11 @@ FIXTURES = os.path.join(ROOT, "Tests", "IngestTests", "Fixtures")
 OUT = os.path.join(FIXTURES, "formats")
 
 SEEDS_DOCX = ["000_b705187fbbb0935d", "002_d0051cf01b0f959b", "003_27ef94279877d414", "004_26e628ebac378d18"]
-# name → page size (mm) for the PDF; A5 forces table 三 of 000 across a page break.
-SEEDS_PDF = {"004_26e628ebac378d18": (210, 297), "000_b705187fbbb0935d": (148, 210)}
+# (seed, page size in mm, table borders drawn, file): A5 forces table 三 of 000 across page breaks;
+# 002's tables are printed without borders, as some publishers style them.
+SEEDS_PDF = [("004_26e628ebac378d18", (210, 297), True, "seed-004.pdf"),
+             ("000_b705187fbbb0935d", (148, 210), True, "seed-000.pdf"),
+             ("002_d0051cf01b0f959b", (210, 297), False, "seed-002-borderless.pdf")]
 
 rng = random.Random(20250131)
 
@@ -137,9 +140,13 @@ def merge(table, r1, c1, r2, c2):
     return table.cell(r1, c1).merge(table.cell(r2, c2))
 
 
+BORDERS = True
+
+
 def new_table(doc, rows, cols):
     t = doc.add_table(rows=rows, cols=cols)
-    t.style = "Table Grid"
+    if BORDERS:
+        t.style = "Table Grid"
     return t
 
 
@@ -303,7 +310,9 @@ def seed_paragraphs(name):
     return out
 
 
-def write_seed_docx(name, path, page=None):
+def write_seed_docx(name, path, page=None, date_field_allowed=True):
+    """The seed as a Word file. LibreOffice recomputes a DATE field when it prints, so a file
+    meant for a PDF has its date line as plain text."""
     expected = json.load(open(os.path.join(FIXTURES, "expected", name + ".json"), encoding="utf-8"))
     doc = Document()
     style = doc.styles["Normal"]
@@ -356,7 +365,7 @@ def write_seed_docx(name, path, page=None):
         if s.startswith("[bookmark: _GoBack]"):
             s = s[len("[bookmark: _GoBack]"):]
             bookmark(p, "_GoBack", 0)
-        if not date_done and s.endswith("日") and s.startswith("20") and len(s) <= 12:
+        if date_field_allowed and not date_done and s.endswith("日") and s.startswith("20") and len(s) <= 12:
             date_field(p, s)
             date_done = True
         else:
@@ -566,11 +575,14 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     for name in SEEDS_DOCX:
         write_seed_docx(name, os.path.join(OUT, f"seed-{name[:3]}.docx"))
+    global BORDERS
     with tempfile.TemporaryDirectory() as tmp:
-        for name, page in SEEDS_PDF.items():
-            docx = os.path.join(tmp, f"seed-{name[:3]}.docx")
-            write_seed_docx(name, docx, page=page)
-            to_pdf(docx, os.path.join(OUT, f"seed-{name[:3]}.pdf"))
+        for name, page, borders, pdf in SEEDS_PDF:
+            docx = os.path.join(tmp, pdf[:-4] + ".docx")
+            BORDERS = borders
+            write_seed_docx(name, docx, page=page, date_field_allowed=False)
+            BORDERS = True
+            to_pdf(docx, os.path.join(OUT, pdf))
     trial_cell_per_line(os.path.join(OUT, "trial-2019.txt"))
     trial_docx(os.path.join(OUT, "trial-2019.docx"))
     failure_fixtures()

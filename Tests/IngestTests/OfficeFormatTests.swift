@@ -42,6 +42,15 @@ import Testing
         #expect(record.diagnostics.contains { $0.code == "pdf-row-across-pages" }, "\(record.diagnostics)")
     }
 
+    @Test func pdfTableWithoutBordersIsInferredAndSaysSo() throws {
+        // Seed 002 printed with its tables unruled: cells come from where the words sit.
+        let record = try Self.record("seed-002-borderless.pdf")
+        let differences = try Self.differences(record, expected: "expected/002_d0051cf01b0f959b.json")
+        #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))")
+        #expect(record.diagnostics.contains { $0.code == "pdf-table-without-rulings" && $0.severity == .warning })
+        #expect(record.published == "2025-01-08", "the date line after the last table is still a paragraph")
+    }
+
     @Test func wordAndPDFSayWhatTheTextSays() throws {
         // Beyond the compared keys: the date line (a DATE field in the .docx), scope and diagnostics.
         let text = try Fixtures.record(seed: "002_d0051cf01b0f959b")

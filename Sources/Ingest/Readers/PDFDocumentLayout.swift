@@ -7,12 +7,19 @@ import ReportModel
 /// Word split across the break put back together.
 enum PDFDocumentLayout {
     static func blocks(pages: [PDFPage]) -> (blocks: [Block], diagnostics: [Diagnostic]) {
-        var items = pages.enumerated().map { Self.items(on: $1, page: $0) }
-        removeRunningHeads(&items, pages: pages)
+        var pages = pages
+        removeRunningHeads(&pages)
+        let items = pages.map(Self.items(on:))
         var diagnostics: [Diagnostic] = []
+        let inferred = items.indices.filter { items[$0].contains(where: \.isInferredTable) }.map { String($0 + 1) }
+        if !inferred.isEmpty {
+            diagnostics.append(Diagnostic(
+                .warning, "pdf-table-without-rulings",
+                "第\(inferred.joined(separator: "、"))页的表格没有框线，单元格是按文字位置推断的，请核对数值是否对应正确的行和列"))
+        }
         var blocks: [Block] = []
         var paragraph: (text: String, last: PDFPage.Line, page: Int)?
-        var table: (rows: [[Cell]], last: PDFLayoutTable)?
+        var table: (rows: [[Cell]], columns: [Double]?)?
 
         func endParagraph() {
             if let p = paragraph { blocks.append(.paragraph(p.text)) }
@@ -23,8 +30,9 @@ enum PDFDocumentLayout {
             table = nil
         }
 
+        // One text column for the whole document: a page holding only a signature says nothing of it.
+        let metrics = Metrics(items.flatMap { $0 })
         for (pageIndex, pageItems) in items.enumerated() {
-            let metrics = Metrics(pageItems)
             for item in pageItems {
                 switch item {
                 case .line(let line):
@@ -37,25 +45,30 @@ enum PDFDocumentLayout {
                         endParagraph()
                         paragraph = (text, line, pageIndex)
                     }
-                case .table(let found):
+                case .table(var rows, _, let columns):
                     endParagraph()
-                    var rows = found.rows()
-                    if var open = table {
-                        if sameColumns(open.last, found) {
+                    if let open = table {
+                        if open.columns == nil, columns == nil, let joined = continueLabel(open.rows, rows) {
+                            // An inferred table going on from the previous page with the rest of a label.
+                            table = (joined, nil)
+                            continue
+                        }
+                        if let a = open.columns, let b = columns, sameColumns(a, b) {
                             // A table running on from the previous page.
                             if let joined = joinSplitRow(open.rows.last!, rows.first!) {
-                                open.rows[open.rows.count - 1] = joined
-                                rows.removeFirst()
+                                rows[0] = joined
                                 diagnostics.append(Diagnostic(
                                     .info, "pdf-row-across-pages",
                                     "第\(pageIndex + 1)页表格的首行续接上一页末行（同一行被分页断开），已合并读取"))
+                                table = (open.rows.dropLast() + rows, columns)
+                            } else {
+                                table = (open.rows + rows, columns)
                             }
-                            table = (open.rows + rows, found)
                             continue
                         }
                         endTable()
                     }
-                    table = (rows, found)
+                    table = (rows, columns)
                 }
             }
             // A paragraph or table may go on over the page break; anything else ends them.
@@ -67,32 +80,45 @@ enum PDFDocumentLayout {
 
     enum Item {
         case line(PDFPage.Line)
-        case table(PDFLayoutTable)
+        /// `columns`: the x of a ruled table's column borders, to tell it goes on over a page break;
+        /// nil for a table inferred from word positions.
+        case table(rows: [[Cell]], top: Double, columns: [Double]?)
 
         var top: Double {
             switch self {
             case .line(let l): return l.box.y0
-            case .table(let t): return t.ys[0]
+            case .table(_, let top, _): return top
             }
+        }
+
+        var isInferredTable: Bool {
+            if case .table(_, _, nil) = self { return true } else { return false }
         }
     }
 
-    /// A page's tables (with their words) and the lines outside them, top to bottom.
-    static func items(on page: PDFPage, page index: Int) -> [Item] {
-        var tables = PDFLayoutTable.find(in: page.rulings)
-        var lines: [PDFPage.Line] = []
-        for line in page.lines {
-            var outside: [PDFPage.Word] = []
-            for word in line.words {
-                if let t = tables.firstIndex(where: { $0.contains(word) }) {
-                    tables[t].place(word)
-                } else {
-                    outside.append(word)
+    /// A page's tables and the lines outside them, top to bottom. Tables are found by their
+    /// borders; on a page with no bordered table, by where their words sit.
+    static func items(on page: PDFPage) -> [Item] {
+        var tables = PDFRuledTable.find(in: page.rulings)
+        var items: [Item]
+        if tables.isEmpty {
+            let found = PDFLayoutTable.find(in: page.lines.flatMap(\.words))
+            items = found.lines.map(Item.line) + found.tables.map { .table(rows: $0.rows, top: $0.top, columns: nil) }
+        } else {
+            var lines: [PDFPage.Line] = []
+            for line in page.lines {
+                var outside: [PDFPage.Word] = []
+                for word in line.words {
+                    if let t = tables.firstIndex(where: { $0.contains(word) }) {
+                        tables[t].place(word)
+                    } else {
+                        outside.append(word)
+                    }
                 }
+                if !outside.isEmpty { lines.append(PDFPage.Line(words: outside)) }
             }
-            if !outside.isEmpty { lines.append(PDFPage.Line(words: outside)) }
+            items = lines.map(Item.line) + tables.map { .table(rows: $0.rows(), top: $0.ys[0], columns: $0.xs) }
         }
-        let items = lines.map(Item.line) + tables.map(Item.table)
         return items.sorted { $0.top < $1.top }
     }
 
@@ -100,29 +126,34 @@ enum PDFDocumentLayout {
 
     /// Drops lines at the top or bottom of pages that repeat on other pages (running heads and
     /// feet, digits aside) and lines that are only a page number (1, - 1 -, 第1页, 1/5).
-    static func removeRunningHeads(_ items: inout [[Item]], pages: [PDFPage]) {
-        func candidates(_ page: Int) -> [Int] {
-            let lines = items[page].indices.filter { if case .line = items[page][$0] { return true } else { return false } }
-            let height = pages[page].height
-            return (Array(lines.prefix(2)) + Array(lines.suffix(2))).filter { i in
-                guard case .line(let line) = items[page][i] else { return false }
-                return line.box.y1 < height * 0.15 || line.box.y0 > height * 0.85
+    static func removeRunningHeads(_ pages: inout [PDFPage]) {
+        // Whole visual lines only: a value cell at the top of a page is not a page number.
+        let visual = pages.map { PDFText.lines(of: $0.lines.flatMap(\.words)) }
+        func candidates(_ n: Int) -> [Int] {
+            let lines = visual[n], height = pages[n].height
+            return Array(Set(lines.indices.prefix(2) + lines.indices.suffix(2))).filter { i in
+                let box = PDFPage.Line(words: lines[i]).box
+                return box.y1 < height * 0.15 || box.y0 > height * 0.85
             }
         }
-        func key(_ i: Int, on page: Int) -> String {
-            guard case .line(let line) = items[page][i] else { return "" }
-            return String(PDFText.lineText(line.words).filter { !$0.isWhitespace }.map { $0.isASCIIDigit ? "#" : $0 })
+        func key(_ words: [PDFPage.Word]) -> String {
+            String(PDFText.lineText(words).filter { !$0.isWhitespace }.map { $0.isASCIIDigit ? "#" : $0 })
         }
         var seen: [String: Set<Int>] = [:]
-        for page in items.indices {
-            for i in Set(candidates(page)) { seen[key(i, on: page), default: []].insert(page) }
+        for n in pages.indices {
+            for i in candidates(n) { seen[key(visual[n][i]), default: []].insert(n) }
         }
-        for page in items.indices {
-            let drop = Set(candidates(page)).filter { i in
-                let k = key(i, on: page)
-                return isPageNumber(k) || (items.count >= 2 && (seen[k]?.count ?? 0) >= 2)
+        for n in pages.indices {
+            let dropped = candidates(n).filter { i in
+                let k = key(visual[n][i])
+                return isPageNumber(k) || (pages.count >= 2 && (seen[k]?.count ?? 0) >= 2)
             }
-            items[page] = items[page].indices.filter { !drop.contains($0) }.map { items[page][$0] }
+            let boxes = dropped.flatMap { visual[n][$0].map(\.box) }
+            guard !boxes.isEmpty else { continue }
+            pages[n].lines = pages[n].lines.compactMap { line in
+                let words = line.words.filter { w in !boxes.contains(w.box) }
+                return words.isEmpty ? nil : PDFPage.Line(words: words)
+            }
         }
     }
 
@@ -166,15 +197,18 @@ enum PDFDocumentLayout {
             left = lines.map(\.x0).min()!
             right = lines.map(\.x1).max()!
             lineHeight = median(lines.map(\.height))
-            let gaps = zip(lines, lines.dropFirst()).map { $1.y0 - $0.y0 }.filter { $0 > 0 }
-            pitch = gaps.isEmpty ? lineHeight * 1.5 : median(gaps)
+            // The usual distance between lines of one paragraph: paragraphs may be further apart.
+            let gaps = zip(lines, lines.dropFirst()).map { $1.y0 - $0.y0 }.filter { $0 > lineHeight * 0.5 }.sorted()
+            pitch = gaps.isEmpty ? lineHeight * 1.5 : gaps[gaps.count / 4]
         }
 
         /// A line goes on the paragraph before it when that one ran to the right edge and this one
-        /// starts at the left edge (not indented, not centred), without extra space between them.
+        /// starts at the left edge (not indented, not centred, not a numbered heading), without
+        /// extra space between them.
         func continues(_ previous: PDFPage.Line, with line: PDFPage.Line, samePage: Bool) -> Bool {
             let p = previous.box, l = line.box
-            guard p.x1 >= right - lineHeight * 1.5, l.x0 <= left + lineHeight * 0.8 else { return false }
+            guard p.x1 >= right - lineHeight * 2.2, l.x0 <= left + lineHeight * 0.8 else { return false }
+            if let first = line.words.first, PDFDocumentLayout.startsWithEnumerator(first.text) { return false }
             return !samePage || l.y0 - p.y0 <= pitch * 1.2 + 0.5
         }
     }
@@ -186,8 +220,8 @@ enum PDFDocumentLayout {
 
     // MARK: Tables over a page break
 
-    private static func sameColumns(_ a: PDFLayoutTable, _ b: PDFLayoutTable) -> Bool {
-        a.xs.count == b.xs.count && zip(a.xs, b.xs).allSatisfy { abs($0 - $1) <= 3 }
+    private static func sameColumns(_ a: [Double], _ b: [Double]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= 3 }
     }
 
     /// The first row on a new page is the rest of the previous page's last row when Word split
@@ -206,6 +240,23 @@ enum PDFDocumentLayout {
         return zip(above, below).map { a, b in
             b.isEmpty ? a : Cell(a.text + "\n" + b.text, coveredFromLeft: a.coveredFromLeft)
         }
+    }
+
+    /// Rows of an inferred table going on from the previous page: leading rows with label text
+    /// only, none opening an item, are the rest of the last label above. Nil when it is not so.
+    static func continueLabel(_ above: [[Cell]], _ below: [[Cell]]) -> [[Cell]]? {
+        guard var last = above.last, let target = last.lastIndex(where: { !$0.isEmpty && CellValue.parse($0.text) == .unreadable($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }) else { return nil }
+        var rest = below[...]
+        var added = false
+        while let row = rest.first {
+            let texts = row.filter { !$0.isEmpty }
+            guard texts.count == 1, let only = texts.first, case .unreadable = CellValue.parse(only.text),
+                  !startsWithEnumerator(only.text) else { break }
+            last[target].text += only.text
+            rest = rest.dropFirst()
+            added = true
+        }
+        return added ? above.dropLast() + [last] + rest : above + below
     }
 
     static func startsWithEnumerator(_ text: String) -> Bool {

@@ -3,7 +3,7 @@ import ReportModel
 
 /// A PDF, read through poppler (Debian's poppler-utils): `pdftotext -bbox-layout` gives every
 /// word with its box and `pdftocairo -svg` the lines drawn on each page, from which the tables'
-/// cells are rebuilt (see PDFLayoutTable). Each helper runs in a child process with a time limit.
+/// cells are rebuilt (see PDFRuledTable). Each helper runs in a child process with a time limit.
 enum PDFReader {
     static let timeout: TimeInterval = 30
 
