@@ -53,9 +53,9 @@ enum PDFDocumentLayout {
                             table = (joined, nil)
                             continue
                         }
-                        if let a = open.columns, let b = columns, sameColumns(a, b) {
+                        if let a = open.columns, let b = columns, sameEdges(a, b) {
                             // A table running on from the previous page.
-                            if let joined = joinSplitRow(open.rows.last!, rows.first!) {
+                            if let joined = joinSplitRow(open.rows.last!, columns: a, rows.first!, columns: b) {
                                 rows[0] = joined
                                 diagnostics.append(Diagnostic(
                                     .info, "pdf-row-across-pages",
@@ -220,26 +220,43 @@ enum PDFDocumentLayout {
 
     // MARK: Tables over a page break
 
-    private static func sameColumns(_ a: [Double], _ b: [Double]) -> Bool {
-        a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= 3 }
+    /// Two parts of one table share their column borders: the same, or those of one among the
+    /// other's (a merged cell cut by the page break may be drawn on one side only).
+    private static func sameEdges(_ a: [Double], _ b: [Double]) -> Bool {
+        func within(_ small: [Double], _ large: [Double]) -> Bool {
+            small.allSatisfy { x in large.contains { abs($0 - x) <= 3 } }
+        }
+        return abs(a.last! - b.last!) <= 3 && (within(a, b) || within(b, a))
     }
 
     /// The first row on a new page is the rest of the previous page's last row when Word split
-    /// the row at the break: it holds no value, only text continuing cells that have text above,
-    /// and none of that text opens a new item (1. / （三） / 四、). Nil when it is a row of its own.
-    static func joinSplitRow(_ above: [Cell], _ below: [Cell]) -> [Cell]? {
-        guard above.count == below.count else { return nil }
+    /// the row at the break: it holds no value, only text continuing cells that have text above
+    /// (matched by position: `xa`, `xb` are the rows' column borders), and none of that text opens
+    /// a new item (1. / （三） / 四、). Nil when it is a row of its own.
+    static func joinSplitRow(_ above: [Cell], columns xa: [Double], _ below: [Cell], columns xb: [Double]) -> [Cell]? {
+        guard above.count == xa.count - 1, below.count == xb.count - 1 else { return nil }
+        // The cell of `above` (the one owning a covered position) under the middle of below's cell `c`.
+        func target(_ c: Int) -> Int? {
+            var end = c + 1
+            while end < below.count, below[end].coveredFromLeft { end += 1 }
+            let middle = (xb[c] + xb[end]) / 2
+            guard var k = xa.indices.dropLast().last(where: { xa[$0] <= middle }) else { return nil }
+            while k > 0, above[k].coveredFromLeft { k -= 1 }
+            return k
+        }
+        var joined = above
         var hasText = false
-        for (a, b) in zip(above, below) where !b.isEmpty {
+        for (c, b) in below.enumerated() where !b.isEmpty {
             hasText = true
-            if a.isEmpty { return nil }
+            guard let k = target(c), !above[k].isEmpty else { return nil }
+            // Text goes on text: a value never continues, nor a caption running across cells.
             if case .number = CellValue.parse(b.text) { return nil }
+            if case .number = CellValue.parse(above[k].text) { return nil }
+            if c + 1 < below.count, below[c + 1].coveredFromLeft, !(k + 1 < above.count && above[k + 1].coveredFromLeft) { return nil }
             if startsWithEnumerator(b.text) { return nil }
+            joined[k].text += "\n" + b.text
         }
-        guard hasText else { return nil }
-        return zip(above, below).map { a, b in
-            b.isEmpty ? a : Cell(a.text + "\n" + b.text, coveredFromLeft: a.coveredFromLeft)
-        }
+        return hasText ? joined : nil
     }
 
     /// Rows of an inferred table going on from the previous page: leading rows with label text
