@@ -10,7 +10,7 @@ a null there is a blank cell here). The PDFs are those .docx files printed by Li
 publishers print Word files; one uses a small page so that table 三 runs over a page break.
 
 It also writes the 2019 trial-format report (国办公开办函〔2019〕60号 tables) as Word's text
-export (cell per line) and as .docx; its expected record, trial-2019.expected.json, is written
+export (cell per line), as .docx and as a PDF of that .docx; its expected record, trial-2019.expected.json, is written
 by hand, not by this script.
 
 Regenerate (the output is committed; LibreOffice is needed only here, not by the product):
@@ -585,6 +585,7 @@ def main():
             to_pdf(docx, os.path.join(OUT, pdf))
     trial_cell_per_line(os.path.join(OUT, "trial-2019.txt"))
     trial_docx(os.path.join(OUT, "trial-2019.docx"))
+    to_pdf(os.path.join(OUT, "trial-2019.docx"), os.path.join(OUT, "trial-2019.pdf"))
     failure_fixtures()
 
 

@@ -73,10 +73,10 @@ import Testing
 
     // MARK: The 2019 trial format
 
-    @Test(arguments: ["trial-2019.txt", "trial-2019.docx"])
-    func trialFormatReportIsReadAsTheTrialFormat(_ fixture: String) throws {
+    @Test(arguments: [("trial-2019.txt", SourceFormat.textCells), ("trial-2019.docx", .docx), ("trial-2019.pdf", .pdf)])
+    func trialFormatReportIsReadAsTheTrialFormat(_ fixture: String, _ format: SourceFormat) throws {
         let record = try Self.record(fixture)
-        #expect(record.format == (fixture.hasSuffix(".docx") ? .docx : .textCells))
+        #expect(record.format == format)
         let differences = try Self.differences(record, expected: "formats/trial-2019.expected.json")
         #expect(differences.isEmpty, "\(fixture): \(differences.joined(separator: "\n"))")
         #expect(record.formatVersion == .v2019)

@@ -85,6 +85,19 @@ import Testing
         }
     }
 
+    @Test func aHelperThatHangsIsStopped() throws {
+        // pdftotext is given 30 s; a child still running at its limit is killed, not waited for.
+        let sleep = try #require(ChildProcess.find("sleep"))
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("hang-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: errors) }
+        let started = Date()
+        guard case .timedOut = ChildProcess.run(sleep, ["30"], timeout: 0.5, errorFile: errors) else {
+            Issue.record("a hanging child was not stopped")
+            return
+        }
+        #expect(Date().timeIntervalSince(started) < 10, "stopped at its limit, not after it finished")
+    }
+
     @Test func missingPopplerNamesThePackage() throws {
         let data = try Data(contentsOf: Fixtures.url("formats/seed-004.pdf"))
         guard case .failure(let failure) = PDFReader.read(data: data, findTool: { _ in nil }) else {
