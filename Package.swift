@@ -57,7 +57,11 @@ let package = Package(
             name: "publish",
             dependencies: ["PublishKit", "SampleCorpus", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "ReportModel"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "IngestTests",
+            dependencies: ["Ingest", "ReportModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ReportModel"]),
         .testTarget(name: "PublishKitTests", dependencies: ["PublishKit", "Ingest", "Analysis", "ReportModel", "SampleCorpus"]),
         .testTarget(

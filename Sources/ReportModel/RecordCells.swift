@@ -36,16 +36,16 @@ extension ReportRecord {
             add("active", two, "fees_10k_yuan", ActiveItem.fees.label, "amount", ActiveColumn.feeAmount.label, a.fees10kYuan)
         } else if let a = active2019 {
             for (key, item, docs) in [("rules", ActiveItem.rules, a.rules), ("normative_documents", .normativeDocuments, a.normativeDocuments)] {
-                add("active_2019", two, key, item.label, "made", ActiveColumn.made.label, docs.made.map(Double.init))
-                add("active_2019", two, key, item.label, "published", ActiveColumn.published.label, docs.published.map(Double.init))
-                add("active_2019", two, key, item.label, "public_total", ActiveColumn.publicTotal.label, docs.publicTotal.map(Double.init))
+                add("active_2019", two, key, item.label(in: .v2019), "made", ActiveColumn.made.label, docs.made.map(Double.init))
+                add("active_2019", two, key, item.label(in: .v2019), "published", ActiveColumn.published.label, docs.published.map(Double.init))
+                add("active_2019", two, key, item.label(in: .v2019), "public_total", ActiveColumn.publicTotal.label, docs.publicTotal.map(Double.init))
             }
             let items = [("licensing", ActiveItem.licensing, a.licensing), ("other_services", .otherServices, a.otherServices),
                          ("punishment", .punishment, a.punishment), ("coercion", .coercion, a.coercion)]
             for (key, item, values) in items {
                 add("active_2019", two, key, item.label, "items_last_year", ActiveColumn.itemsLastYear.label, values.itemsLastYear.map(Double.init))
                 add("active_2019", two, key, item.label, "change", ActiveColumn.change.label, values.change.map(Double.init))
-                add("active_2019", two, key, item.label, "decisions", ActiveColumn.decisions.label, values.decisions.map(Double.init))
+                add("active_2019", two, key, item.label, "decisions", ActiveColumn.decisions.label(in: .v2019), values.decisions.map(Double.init))
             }
             add("active_2019", two, "fees", ActiveItem.fees.label, "items_last_year", ActiveColumn.itemsLastYear.label, a.fees.itemsLastYear.map(Double.init))
             add("active_2019", two, "fees", ActiveItem.fees.label, "change", ActiveColumn.change.label, a.fees.change.map(Double.init))

@@ -241,6 +241,11 @@ public enum ActiveItem: String, Sendable, CaseIterable, Hashable {
         }
     }
 
+    /// The label as the given version of the format prints it (2019: 规范性文件).
+    public func label(in version: FormatVersion) -> String {
+        version == .v2019 && self == .normativeDocuments ? "规范性文件" : label
+    }
+
     public var patterns: [LabelPattern] {
         switch self {
         case .rules: return [.exact("规章")]
@@ -288,6 +293,11 @@ public enum ActiveColumn: String, Sendable, CaseIterable, Hashable {
         case .projects: return "采购项目数量"
         case .amount: return "采购总金额"
         }
+    }
+
+    /// The label as the given version of the format prints it (2019: 处理决定数量).
+    public func label(in version: FormatVersion) -> String {
+        version == .v2019 && self == .decisions ? "处理决定数量" : label
     }
 
     public var patterns: [LabelPattern] {

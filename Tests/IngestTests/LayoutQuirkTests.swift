@@ -223,7 +223,8 @@ import Testing
     }
 
     @Test func fileThatIsNotTextIsUnreadWithAReason() {
-        let binary = Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF, 0xFE, 0x00])
+        // An executable's header (a ZIP header would be read as a damaged Word file instead).
+        let binary = Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0xFF, 0xFE, 0x00])
         guard case .unread(let file) = ReportReader.read(data: binary, source: "x.txt") else {
             Issue.record("binary data must not be read as a report")
             return

@@ -49,9 +49,16 @@ public struct Table: Sendable, Equatable {
 public struct Cell: Sendable, Equatable, ExpressibleByStringLiteral {
     /// The cell's text as written, lines of a wrapped cell joined with "\n".
     public var text: String
+    /// A grid position that a horizontally merged cell covers (Word's w:gridSpan): empty, and
+    /// part of the cell on its left. Recognition skips these, so a row reads as Word's own text
+    /// export writes it, one cell per cell; vertically merged positions are ordinary empty cells.
+    public var coveredFromLeft: Bool
 
-    public init(_ text: String) { self.text = text }
-    public init(stringLiteral value: String) { self.text = value }
+    public init(_ text: String, coveredFromLeft: Bool = false) {
+        self.text = text
+        self.coveredFromLeft = coveredFromLeft
+    }
+    public init(stringLiteral value: String) { self.init(value) }
 
     public var isEmpty: Bool {
         // Plain text (see PlainText) is whitespace only in TAB, LF, space and U+3000: checked on bytes.

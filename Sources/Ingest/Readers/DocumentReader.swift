@@ -4,7 +4,13 @@ import ReportModel
 /// Picks the reader for a file from its content (not only its name) and returns its document.
 public enum DocumentReader {
     public static func read(data: Data, fileName: String) -> Result<Document, ReadFailure> {
-        TextDecoding.decode(data).map { decoded in
+        let ext = (fileName as NSString).pathExtension.lowercased()
+        if DocxReader.isZIP(data) || ext == "docx" { return DocxReader.read(data: data) }
+        if PDFReader.isPDF(data) || ext == "pdf" { return PDFReader.read(data: data) }
+        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {  // OLE compound file
+            return .failure(ReadFailure("旧版 Word .doc 格式，请另存为 .docx（OLE 二进制文件无法读取）"))
+        }
+        return TextDecoding.decode(data).map { decoded in
             var document = read(text: decoded.text, fileName: fileName)
             document.diagnostics.insert(contentsOf: decoded.diagnostics, at: 0)
             return document

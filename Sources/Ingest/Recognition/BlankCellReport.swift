@@ -14,13 +14,13 @@ enum BlankCellReport {
             ? ActiveItem.allCases
             : [.rules, .normativeDocuments, .licensing, .punishment, .coercion, .fees]
         var out = expected.filter { !result.itemsFound.contains($0) }.map {
-            Diagnostic(.warning, "row-missing", where: cellLocation(table: "二", row: $0.label), "表中没有这一行，其数值为空")
+            Diagnostic(.warning, "row-missing", where: cellLocation(table: "二", row: $0.label(in: version)), "表中没有这一行，其数值为空")
         }
         if result.numbersRead == 0 {
             out.append(Diagnostic(.warning, "table-blank", where: cellLocation(table: "二"), "\(title)全部\(blankNote)"))
         } else {
             out += result.blankCells.map { item, column in
-                Diagnostic(.warning, "blank-cell", where: cellLocation(table: "二", row: item.label, column: column.label), blankNote)
+                Diagnostic(.warning, "blank-cell", where: cellLocation(table: "二", row: item.label(in: version), column: column.label(in: version)), blankNote)
             }
         }
         return out

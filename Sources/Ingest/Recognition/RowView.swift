@@ -9,6 +9,8 @@ struct RowView {
     private let plainCores: [Bool]
 
     init(_ cells: [Cell], normaliser: TextNormaliser) {
+        // A position covered by a merge from the left is not a cell of its own (see Cell).
+        let cells = cells.contains(where: \.coveredFromLeft) ? cells.filter { !$0.coveredFromLeft } : cells
         self.cells = cells
         cores = cells.map { normaliser.labelCore($0.text) }
         values = cells.map { CellValue.parse($0.text) }

@@ -50,9 +50,10 @@ struct Table2Parser {
                     "表二中有格式未定义的行，已保留原文，未计入数据"))
                 continue
             }
+            let version = result.version ?? .v2021
             if !result.itemsFound.insert(item).inserted {
                 result.diagnostics.append(Diagnostic(
-                    .warning, "duplicate-row", where: cellLocation(table: "二", row: item.label), "该行出现两次，采用第一次的数值"))
+                    .warning, "duplicate-row", where: cellLocation(table: "二", row: item.label(in: version)), "该行出现两次，采用第一次的数值"))
                 continue
             }
             let rowColumns = columns ?? Self.defaultColumns(for: item, version: result.version ?? .v2021).map { $0 }
@@ -60,7 +61,7 @@ struct Table2Parser {
             for (index, column) in rowColumns.enumerated() {
                 guard let column else { continue }
                 let value = index < values.count ? values[index] : .blank
-                let location = cellLocation(table: "二", row: item.label, column: column.label)
+                let location = cellLocation(table: "二", row: item.label(in: version), column: column.label(in: version))
                 if value == .blank { result.blankCells.append((item, column)) }
                 if case .number = value { result.numbersRead += 1 }
                 if !store(value, item: item, column: column, into: &result, reader: &reader, location: location) {
@@ -70,7 +71,7 @@ struct Table2Parser {
             }
             if values.count > rowColumns.count, values[rowColumns.count...].contains(where: { $0 != .blank }) {
                 result.diagnostics.append(Diagnostic(
-                    .warning, "extra-cells", where: cellLocation(table: "二", row: item.label), "该行的数值多于表头的列数，多出的单元格未采用"))
+                    .warning, "extra-cells", where: cellLocation(table: "二", row: item.label(in: version)), "该行的数值多于表头的列数，多出的单元格未采用"))
             }
         }
         result.diagnostics += reader.diagnostics
