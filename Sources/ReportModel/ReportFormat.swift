@@ -326,3 +326,27 @@ public enum ActiveColumn: String, Sendable, CaseIterable, Hashable {
         }
     }
 }
+
+extension SourceFormat {
+    /// How a reader names the file type it was read from.
+    public var label: String {
+        switch self {
+        case .textCells: return "文本（Word 表格另存为文本，每格一行）"
+        case .textPipes: return "文本（网页另存为文本，竖线分隔）"
+        case .markdown: return "Markdown"
+        case .html: return "网页（HTML）"
+        case .docx: return "Word 文档（.docx）"
+        case .pdf: return "PDF"
+        case .text: return "文本（未找到表格）"
+        }
+    }
+}
+
+extension FormatVersion {
+    public var label: String {
+        switch self {
+        case .v2021: return "2021年格式（国办公开办函〔2021〕30号）"
+        case .v2019: return "2019年试行格式（国办公开办函〔2019〕60号）"
+        }
+    }
+}

@@ -85,6 +85,36 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("regions/2024/150000.html").path))
     }
 
+    /// A Content/ mixing every format the readers know: each file is on the site, and each
+    /// report's page names the format it was read from.
+    @Test func mixedFormatsBuildOneSiteAndEachPageNamesItsFormat() throws {
+        let fixtures = Self.repository.appendingPathComponent("Tests/IngestTests/Fixtures/formats")
+        let content = try Self.scratch().appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        let files: [(String, SourceFormat?)] = [
+            ("000_b705187fbbb0935d.portal.html", .html), ("001_656a75cba6cb305a.gbk.txt", .textPipes),
+            ("002_d0051cf01b0f959b.word.html", .html), ("003_27ef94279877d414.utf16le-bom.txt", .textCells),
+            ("004_26e628ebac378d18.md", .markdown), ("seed-002.docx", .docx), ("seed-004.pdf", .pdf),
+            ("trial-2019.docx", .docx), ("scanned-no-text.pdf", nil), ("broken-truncated.docx", nil),
+        ]
+        for (name, _) in files {
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: content.appendingPathComponent(name))
+        }
+        let output = try Self.scratch().appendingPathComponent("Output")
+        let summary = try Self.build(content: content, into: output)
+        #expect(summary.inputs == files.count && summary.reports == 8 && summary.unread == 2)
+        for (name, format) in files {
+            let id = SitePaths.reportID(source: name)
+            let page = output.appendingPathComponent(SitePaths.report(id))
+            guard let format else {
+                #expect(try Self.text(output.appendingPathComponent("unread.html")).contains(name), "\(name) not on the unread page")
+                continue
+            }
+            let html = try Self.text(page)
+            #expect(html.contains(HTML.escape(format.label)) && html.contains("<code>\(format.rawValue)</code>"), "\(name): format not named")
+        }
+    }
+
     @Test func reportPagesReproduceTableThreeCellForCell() throws {
         let output = try Self.scratch().appendingPathComponent("Output")
         _ = try Self.build(into: output)

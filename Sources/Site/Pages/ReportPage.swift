@@ -56,7 +56,7 @@ enum ReportPage {
             ["报告范围", Show.scope(r.scope)],
             ["机关层级与类型", "\(report.level?.label ?? "层级未定") · \(report.kind.label)"],
             ["发布日期", Markdown.text(r.published ?? "未知")],
-            ["读取格式", "\(r.format.rawValue)，\(r.formatVersion == .v2019 ? "2019年试行格式" : "2021年格式")"],
+            ["读取格式", "\(r.format.label)（`\(r.format.rawValue)`）；\(r.formatVersion.label)"],
         ]
         if let copy = site.content.sourceCopies[r.source] {
             rows.append(["原文件", Markdown.link(r.source, to: root + copy)])
