@@ -34,6 +34,9 @@ struct ReadCache: Sendable {
 
     var count: Int { lines.count }
 
+    /// The stored line for `key`, to keep in the next cache file as it is.
+    func line(for key: ContentHash) -> String? { lines[key].map { "\(key)\t\($0)\n" } }
+
     /// The outcome stored under `key`, nil when absent or unreadable.
     func outcome(for key: ContentHash) -> ReadOutcome? {
         guard let json = lines[key] else { return nil }

@@ -221,7 +221,8 @@ public struct SiteBuilder: Sendable {
             try writer.write(SiteFile(path: path, data: data))
             copy = path
         }
-        return ReadItem(source: input.source, outcome: outcome, copy: copy, cacheLine: ReadCache.line(key: key, outcome: outcome), hit: hit)
+        let line = hit ? cache.line(for: key) : ReadCache.line(key: key, outcome: outcome)
+        return ReadItem(source: input.source, outcome: outcome, copy: copy, cacheLine: line, hit: hit)
     }
 
     static func markerText(_ manifest: OutputManifest) -> String {

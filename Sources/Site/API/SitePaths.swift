@@ -28,6 +28,8 @@ public enum SitePaths {
     public static func regionJSON(_ adcode: String, year: Int) -> String { "regions/\(year)/\(adcode).json" }
     public static func ranking(_ metric: String, year: Int) -> String { "rankings/\(year)/\(metric).html" }
     public static func year(_ year: Int) -> String { "years/\(year).html" }
+    /// Page `page` (from 1) of a year's list of reports.
+    public static func year(_ year: Int, page: Int) -> String { page <= 1 ? Self.year(year) : "years/\(year)-\(page).html" }
 
     public static let home = "index.html"
     public static let quality = "quality.html"

@@ -37,7 +37,7 @@ public enum SiteRenderer {
         page { RegionsIndexPage.make(site) }
         page { NotFoundPage.make(site) }
         for year in content.dataset.years {
-            page { YearPage.make(site, year: year) }
+            for number in 1...YearPage.pageCount(site, year: year) { page { YearPage.make(site, year: year, page: number) } }
             for metric in MetricCatalogue.all { page { RankingPage.make(site, metric: metric, year: year) } }
         }
         for region in content.dataset.regions {
@@ -57,7 +57,7 @@ public enum SiteRenderer {
                 return files
             }
         }
-        jobs.append { [SearchIndex.file(site), Sitemap.file(site)] + theme.assets }
+        jobs.append { [SearchIndex.file(site)] + Sitemap.files(site) + theme.assets }
 
         let failures = FailureBox()
         let counter = FailureBox()
