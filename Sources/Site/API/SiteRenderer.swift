@@ -38,7 +38,12 @@ public enum SiteRenderer {
         page { NotFoundPage.make(site) }
         for year in content.dataset.years {
             for number in 1...YearPage.pageCount(site, year: year) { page { YearPage.make(site, year: year, page: number) } }
-            for metric in MetricCatalogue.all { page { RankingPage.make(site, metric: metric, year: year) } }
+            for metric in MetricCatalogue.all {
+                page { RankingPage.make(site, metric: metric, year: year) }
+                for (ranking, number) in RankingPage.continuations(site, metric: metric, year: year) {
+                    page { RankingPage.continuation(site, metric: metric, year: year, ranking: ranking, page: number) }
+                }
+            }
         }
         for region in content.dataset.regions {
             page { RegionPage.make(site, region: region) }

@@ -30,7 +30,12 @@ enum Sitemap {
         var paths = [SitePaths.home, SitePaths.regions, SitePaths.rankings, SitePaths.quality, SitePaths.unread, SitePaths.methodology, SitePaths.downloads]
         for year in site.dataset.years {
             paths += (1...YearPage.pageCount(site, year: year)).map { SitePaths.year(year, page: $0) }
-            paths += MetricCatalogue.all.map { SitePaths.ranking($0.id, year: year) }
+            for metric in MetricCatalogue.all {
+                paths.append(SitePaths.ranking(metric.id, year: year))
+                paths += RankingPage.continuations(site, metric: metric, year: year).map {
+                    RankingPage.path(metric, year: year, group: site.dataset.rankings[$0.ranking].group, page: $0.page)
+                }
+            }
         }
         paths += site.dataset.regions.map { SitePaths.region($0.adcode, year: $0.year) }
         paths += site.dataset.reports.map { site.reportPath($0.index) }
