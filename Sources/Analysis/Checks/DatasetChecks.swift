@@ -24,7 +24,7 @@ public enum DatasetChecks {
     public static let copiedTextThreshold = 0.8
     /// Members of one LSH band compared with each other in full; larger bands compare each member
     /// with this many neighbours only (see `run`).
-    static let bandComparisonLimit = 24
+    static let bandComparisonLimit = 8
 
     public struct Result: Sendable {
         /// Findings per record, by the records' index.
