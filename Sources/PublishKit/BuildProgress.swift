@@ -66,8 +66,8 @@ public final class BuildProgress: @unchecked Sendable {
     private func emit(_ now: Double) {
         let seconds = max(now - stageStart, 0.001)
         let rate = Double(done) / seconds
-        let count = total > 0 ? "\(done)/\(total)" : "\(done)"
-        let line = "\(stage) \(count) \(String(format: "%.0f", rate))/s \(String(format: "%.1f", seconds)) s"
+        let count = total > 0 ? "\(done)/\(total) " : done > 0 ? "\(done) " : ""
+        let line = "\(stage) \(count)\(done > 0 ? String(format: "%.0f/s ", rate) : "")\(String(format: "%.1f", seconds)) s"
         switch style {
         case .terminal: write("\r\u{1B}[2K" + line)
         case .lines: write(line + "\n")

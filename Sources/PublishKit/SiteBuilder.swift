@@ -121,7 +121,7 @@ public struct SiteBuilder: Sendable {
             clock.lap("read", into: &summary)
 
             // 3. Checks, metrics, regions, rankings.
-            progress.start("analyse", total: records.count)
+            progress.start("analyse", total: 0)
             let dataset = Dataset(records: records, options: .init(minimumRequests: config.minimumRequests))
             summary.reports = dataset.reports.count
             summary.unread = unread.count
