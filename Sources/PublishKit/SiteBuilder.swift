@@ -131,8 +131,13 @@ public struct SiteBuilder: Sendable {
 
             // 4. Downloads.
             progress.start("downloads", total: 0)
-            let downloads = try Downloads.files(dataset, scratch: publication.staging)
-            for file in downloads { try writer.write(SiteFile(path: "data/\(file.name)", data: file.data)) }
+            // Only their descriptions are kept for the downloads page: the bytes (hundreds of MB on a
+            // large site) are released before the pages are made.
+            let downloads: [DownloadEntry] = try {
+                let files = try Downloads.files(dataset, scratch: publication.staging)
+                for file in files { try writer.write(SiteFile(path: "data/\(file.name)", data: file.data)) }
+                return files.map { DownloadEntry(name: $0.name, title: $0.title, description: $0.description, columns: $0.columns, bytes: $0.data.count, rows: $0.rows) }
+            }()
             clock.lap("downloads", into: &summary)
 
             // 5. Pages.
@@ -140,7 +145,7 @@ public struct SiteBuilder: Sendable {
             let content = SiteContent(
                 dataset: dataset, unread: unread,
                 settings: SiteSettings(title: config.title, baseURL: config.baseURL, featuredYear: config.featuredYear, buildDate: config.buildDate),
-                downloads: downloads.map { DownloadEntry(name: $0.name, title: $0.title, description: $0.description, columns: $0.columns, bytes: $0.data.count, rows: $0.rows) },
+                downloads: downloads,
                 sourceCopies: copies, notices: configProblems)
             try SiteRenderer.render(content, theme: theme, to: writer)
             progress.finish()
