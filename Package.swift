@@ -63,7 +63,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ReportModel"]),
-        .testTarget(name: "PublishKitTests", dependencies: ["PublishKit", "Ingest", "Analysis", "ReportModel", "SampleCorpus"]),
+        .testTarget(name: "PublishKitTests", dependencies: ["PublishKit", "Ingest", "Analysis", "ReportModel", "SampleCorpus", "Site"]),
         .testTarget(
             name: "OpenDataTests",
             dependencies: ["OpenData", "Ingest", "Analysis", "ReportModel", .product(name: "GRDB", package: "GRDB.swift")]

@@ -19,8 +19,15 @@ public enum Downloads {
     public static func files(_ dataset: Dataset, scratch: URL) throws -> [DownloadFile] {
         let tables = DownloadTables(dataset)
         let sqlite = scratch.appendingPathComponent("reports.sqlite")
-        try SQLiteExport.write(tables, to: sqlite)
         defer { try? FileManager.default.removeItem(at: sqlite) }
+        // The database is written on one thread while the CSV and JSON files are made on another:
+        // each is serial, and together they were most of a build's downloads stage.
+        let database = Concurrent { try SQLiteExport.write(tables, to: sqlite) }
+        let csv = (reports: tables.reports.data, cells: tables.cells.data, regions: tables.regions.data,
+                   rankings: tables.rankings.data, findings: tables.findings.data)
+        let encoded = Result { try ReportsJSON.data(dataset) }
+        try database.wait()
+        let json = try encoded.get()
         let reportColumns: [(String, String)] = [
             ("report_id", "本数据集中报告的编号（各文件共用）"), ("source", "原始文件路径"), ("agency", "发布机关"),
             ("year", "报告年度"), ("adcode", "所属地区的六位行政区划代码"), ("province/prefecture/county", "省、市、县名称"),
@@ -32,30 +39,49 @@ public enum Downloads {
         ] + MetricCatalogue.all.map { ($0.kind == .rate ? "\($0.id)（及 _numerator、_denominator）" : $0.id, "\($0.label)：\($0.formula)") }
         return [
             DownloadFile(name: "reports.csv", title: "报告一览", description: "每份报告一行：机关、地区、年度与各项指标。比率为小数（0.3302 即 33.02%），分子分母另列；空白表示无法计算。",
-                         columns: reportColumns, data: tables.reports.data, rows: tables.reports.rows.count),
+                         columns: reportColumns, data: csv.reports, rows: tables.reports.rows.count),
             DownloadFile(name: "cells.csv", title: "表格全部单元格（长表）", description: "三张统计表的每一个单元格一行，不丢失任何数据；value 为空表示原表空白或无法读取，绝不是0。",
                          columns: [("report_id / source", "报告"), ("table", "active 表二；active_2019 表二（2019试行格式）；requests 表三；reviews_and_lawsuits 表四"),
                                    ("row / column", "行、列的键（与 govreport/1 JSON 相同）"), ("value", "数值"),
                                    ("table_label / row_label / column_label", "表、行、列的中文名称")],
-                         data: tables.cells.data, rows: tables.cells.rows.count),
+                         data: csv.cells, rows: tables.cells.rows.count),
             DownloadFile(name: "regions.csv", title: "地区汇总", description: "各地区（县、市、省、全国）各年度的合计：由该地区内各机关本级报告相加（不含本行政区域汇总报告），比率由合计重新计算。",
                          columns: [("adcode / name / level", "地区代码、名称、层级（000000 为全国）"), ("year", "年度"),
                                    ("reports", "计入的机关报告数"), ("requests_reports / disputes_reports", "表三、表四完整而计入合计的报告数"),
                                    ("region_wide_reports", "该地区本行政区域汇总报告数（单列对照，不计入合计）")] + MetricCatalogue.all.map { ($0.id, $0.label) },
-                         data: tables.regions.data, rows: tables.regions.rows.count),
+                         data: csv.regions, rows: tables.regions.rows.count),
             DownloadFile(name: "rankings.csv", title: "排名", description: "同年度、同层级、同类型、同报告范围的机关之间的排名；并列共享名次；比率的分母不足最低申请数的列为样本不足（insufficient_sample）。",
                          columns: [("year / peer_group", "年度与比较组"), ("metric / metric_label", "指标"), ("rank", "名次（并列相同）"),
                                    ("value / numerator / denominator", "数值及其分子分母"), ("wilson_lower / wilson_upper", "Wilson 95% 置信区间"),
                                    ("status", "ranked 已排名；insufficient_sample 样本不足")],
-                         data: tables.rankings.data, rows: tables.rankings.rows.count),
+                         data: csv.rankings, rows: tables.rankings.rows.count),
             DownloadFile(name: "findings.csv", title: "检查发现", description: "每份报告的读取诊断与勾稽关系、合理性、正文与表格、时限、雷同等检查发现。",
                          columns: [("severity", "error 错误；warning 警告；info 提示"), ("code", "稳定的代码"), ("where", "表、行、列"),
                                    ("message", "说明"), ("expected / found", "应为与实为")],
-                         data: tables.findings.data, rows: tables.findings.rows.count),
+                         data: csv.findings, rows: tables.findings.rows.count),
             DownloadFile(name: "reports.json", title: "全部记录（JSON）", description: "每份报告的 govreport/1 记录，另加 metrics（各项指标及分子分母）与 report_id。",
-                         columns: [], data: try ReportsJSON.data(dataset), rows: dataset.reports.count),
+                         columns: [], data: json, rows: dataset.reports.count),
             DownloadFile(name: "reports.sqlite", title: "SQLite 数据库", description: "以上各表（reports、cells、regions、rankings、findings）及视图 report_metrics、request_outcomes、identity_errors，可直接用 sqlite3、Datasette 等查询。",
                          columns: [], data: try Data(contentsOf: sqlite)),
         ]
+    }
+}
+
+/// Runs `work` on another thread; `wait` gives its result.
+private final class Concurrent: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result: Result<Void, Error> = .success(())
+
+    init(_ work: @escaping @Sendable () throws -> Void) {
+        group.enter()
+        Thread.detachNewThread { [self] in
+            result = Result { try work() }
+            group.leave()
+        }
+    }
+
+    func wait() throws {
+        group.wait()
+        try result.get()
     }
 }

@@ -1,24 +1,52 @@
 import Foundation
 import Site
 
-/// Writes site files under one folder, creating sub-folders once each. Safe from several threads.
-/// Refuses any path that would leave the folder (the site builds paths from identifiers, so this
-/// is a second line of defence, not the first).
+/// Writes site files under one folder (the staging folder beside the output), creating
+/// sub-folders once each. Safe from several threads. Refuses any path that would leave the
+/// folder (the site builds paths from identifiers, so this is a second line of defence).
+///
+/// Every file is hashed into the new manifest. Given the manifest of the output in place, a file
+/// whose size and hash are unchanged is not written at all: the staging folder then holds only
+/// what changed, and publishing moves just those files (see `Publication`).
 final class DirectoryWriter: SiteWriter, @unchecked Sendable {
     let root: URL
+    let previous: OutputManifest?
+    let progress: BuildProgress?
     private let lock = NSLock()
     private var folders: Set<String> = []
+    private var manifest = OutputManifest()
+    private var changed: [String] = []
     private var written = 0
+    private var unchanged = 0
     private var bytes = 0
+    private var pages = 0
 
-    init(root: URL) {
+    private let interruptAfter: Int?
+
+    init(root: URL, previous: OutputManifest? = nil, progress: BuildProgress? = nil, interruptAfter: Int? = nil) {
+        self.interruptAfter = interruptAfter
         self.root = root
+        self.previous = previous
+        self.progress = progress
     }
 
     func write(_ file: SiteFile) throws {
         let components = file.path.split(separator: "/", omittingEmptySubsequences: false)
-        guard !file.path.hasPrefix("/"), !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+        guard !file.path.hasPrefix("/"), !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
+              !file.path.contains("\n")
+        else {
             throw BuildError("拒绝写出站点之外的路径：\(file.path)")
+        }
+        let entry = OutputManifest.Entry(size: file.data.count, hash: ContentHash(file.data))
+        let isPage = file.path.hasSuffix(".html")
+        defer { progress?.advance() }
+        if previous?.entries[file.path] == entry {
+            lock.withLock {
+                manifest.entries[file.path] = entry
+                unchanged += 1
+                if isPage { pages += 1 }
+            }
+            return
         }
         let url = root.appendingPathComponent(file.path)
         let folder = url.deletingLastPathComponent().path
@@ -29,15 +57,26 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
                 folders.insert(folder)
             }
         }
+        // Plain create-and-write: an atomic write per file (temporary file and rename) halves the
+        // rate on this file system, and the staging folder is published as a whole anyway.
+        if let interruptAfter, lock.withLock({ written >= interruptAfter }) { throw BuildError("构建被中断（测试）") }
         try file.data.write(to: url)
         lock.withLock {
+            manifest.entries[file.path] = entry
+            changed.append(file.path)
             written += 1
             bytes += file.data.count
+            if isPage { pages += 1 }
         }
     }
 
     var filesWritten: Int { lock.withLock { written } }
+    var filesUnchanged: Int { lock.withLock { unchanged } }
     var bytesWritten: Int { lock.withLock { bytes } }
+    var pagesMade: Int { lock.withLock { pages } }
+    var newManifest: OutputManifest { lock.withLock { manifest } }
+    /// Paths written into the staging folder, sorted.
+    var changedPaths: [String] { lock.withLock { changed.sorted() } }
 }
 
 public struct BuildError: Error, CustomStringConvertible {

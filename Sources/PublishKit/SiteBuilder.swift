@@ -5,44 +5,67 @@ import OpenData
 import ReportModel
 import Site
 
-/// `publish build`, as a list of steps: find the inputs, read them, check and analyse them,
-/// write the downloads and the pages into a folder beside the output, and swap it in.
-/// A build that fails part-way leaves the previous output as it was.
-public struct SiteBuilder {
+/// `publish build`, as a list of steps: find the inputs, read them (or take them from the cache),
+/// check and analyse them, write the downloads and the pages into a folder beside the output, and
+/// publish it. A build that fails or is interrupted leaves the previous output as it was; an
+/// incremental build writes only the files whose bytes changed (see `Publication`).
+public struct SiteBuilder: Sendable {
     public struct Options: Sendable {
         public var content: URL
         public var output: URL
         public var theme: URL
-        public init(content: URL, output: URL, theme: URL) {
+        /// Ignore the cache and the output in place: parse everything and write every file.
+        public var clean: Bool
+        public var progress: BuildProgress
+        /// For tests: the build fails as if interrupted once this many files are staged.
+        var interruptAfterFiles: Int?
+        /// For tests: an incremental publication stops right after its commit point.
+        var interruptAtCommitPoint = false
+        public init(content: URL, output: URL, theme: URL, clean: Bool = false, progress: BuildProgress = .quiet) {
             self.content = content
             self.output = output
             self.theme = theme
+            self.clean = clean
+            self.progress = progress
         }
     }
 
     public struct Summary: Sendable {
+        public var incremental = false
         public var inputs = 0
         public var reports = 0
         public var unread = 0
         public var errors = 0
         public var warnings = 0
+        /// Inputs taken from the read cache instead of parsed.
+        public var cacheHits = 0
+        /// Files of the site (pages, data, copies, assets) and, of those, pages.
+        public var files = 0
+        public var pages = 0
         public var filesWritten = 0
+        public var filesUnchanged = 0
+        public var filesRemoved = 0
         public var bytesWritten = 0
+        public var seconds = 0.0
         /// Seconds per stage, in the order run.
         public var stages: [(name: String, seconds: Double)] = []
         public var notices: [String] = []
 
         public var text: String {
-            var lines = ["读取 \(inputs) 个文件：报告 \(reports) 份，未能读取 \(unread) 个；检查发现错误 \(errors) 项，警告 \(warnings) 项。",
-                         "写出 \(filesWritten) 个文件（\(bytesWritten / 1024) KB）。"]
+            var lines = ["读取 \(inputs) 个文件：报告 \(reports) 份，未能读取 \(unread) 个\(cacheHits > 0 ? "（\(cacheHits) 个未变，取自缓存）" : "")；检查发现错误 \(errors) 项，警告 \(warnings) 项。",
+                         "站点共 \(files) 个文件（页面 \(pages) 个）：\(incremental ? "增量构建，" : "")写出 \(filesWritten) 个（\(bytesWritten / 1024) KB），未变 \(filesUnchanged) 个，删除过期 \(filesRemoved) 个；用时 \(String(format: "%.1f", seconds)) 秒。"]
             lines += notices.map { "注意：\($0)" }
             return lines.joined(separator: "\n")
         }
     }
 
     /// The file that marks a folder as a site this tool wrote, so a build never replaces a folder
-    /// that holds anything else.
+    /// that holds anything else. It also names the digest of the manifest describing the folder.
     public static let marker = ".govreport-site"
+    /// Counts and stage timings of the build that wrote the output. Its timings differ from build
+    /// to build, so it is the one file outside the manifest and outside "same inputs, same bytes".
+    public static let buildReport = "build.json"
+    static let manifestName = "manifest.txt"
     /// Inputs larger than this are listed but not copied into the site.
     public static let maximumSourceCopy = 50 * 1024 * 1024
 
@@ -52,88 +75,191 @@ public struct SiteBuilder {
     public func build() throws -> Summary {
         var summary = Summary()
         var clock = Stopwatch()
+        let progress = options.progress
+        defer { progress.finish() }
         try checkFolders()
+        let publication = Publication(output: options.output)
+        try publication.recover()
 
-        // 1. Inputs and settings.
+        // 1. Inputs, settings, and what the previous build left.
         let inputs = InputDiscovery.files(in: options.content)
         let (config, configProblems) = SiteConfig.load(from: options.content)
         summary.inputs = inputs.count
         summary.notices = configProblems
         let theme: Theme
         do { theme = try Theme.load(from: options.theme) } catch { throw BuildError("\(error)") }
+        let previous = options.clean ? nil : trustedManifest(publication)
+        let cache = options.clean ? ReadCache() : ReadCache(folder: publication.cache)
+        summary.incremental = previous != nil
         clock.lap("discover", into: &summary)
 
-        // 2. Read every file on all cores.
-        let outcomes = inputs.concurrentMap { ReportReader.read(contentsOf: $0.url, source: $0.source) }
-        var records: [ReportRecord] = []
-        var unread: [UnreadEntry] = []
-        for outcome in outcomes {
-            switch outcome {
-            case .report(let record): records.append(record)
-            case .unread(let file): unread.append(UnreadEntry(source: file.source, reason: file.reason))
-            }
-        }
-        clock.lap("read", into: &summary)
-
-        // 3. Checks, metrics, regions, rankings.
-        let dataset = Dataset(records: records, options: .init(minimumRequests: config.minimumRequests))
-        summary.reports = dataset.reports.count
-        summary.unread = unread.count
-        summary.errors = dataset.reports.reduce(0) { $0 + $1.count(.error) }
-        summary.warnings = dataset.reports.reduce(0) { $0 + $1.count(.warning) }
-        clock.lap("analyse", into: &summary)
-
-        // 4. Everything is written into a staging folder beside the output.
-        let staging = sibling("building")
-        try? FileManager.default.removeItem(at: staging)
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        let writer = DirectoryWriter(root: staging)
+        // Everything is written into a staging folder beside the output.
+        try publication.prepareStaging()
+        let writer = DirectoryWriter(root: publication.staging, previous: previous, progress: progress,
+                                     interruptAfter: options.interruptAfterFiles)
+        let stale: [String]
+        let cacheLines: [String]
         do {
-            let downloads = try Downloads.files(dataset, scratch: staging)
-            for file in downloads { try writer.write(SiteFile(path: "data/\(file.name)", data: file.data)) }
-            let copies = try copySources(inputs, into: writer)
+            // 2. Read every file on all cores (or take it from the cache), copying it into the site.
+            progress.start("read", total: inputs.count)
+            let items = inputs.concurrentMap { input in Result { try read(input, cache: cache, into: writer) } }
+            var records: [ReportRecord] = []
+            var unread: [UnreadEntry] = []
+            var copies: [String: String] = [:]
+            var lines: [String] = []
+            for item in items {
+                let item = try item.get()
+                switch item.outcome {
+                case .report(let record): records.append(record)
+                case .unread(let file): unread.append(UnreadEntry(source: file.source, reason: file.reason))
+                }
+                if let copy = item.copy { copies[item.source] = copy }
+                if let line = item.cacheLine { lines.append(line) }
+                if item.hit { summary.cacheHits += 1 }
+            }
+            cacheLines = lines
+            clock.lap("read", into: &summary)
+
+            // 3. Checks, metrics, regions, rankings.
+            progress.start("analyse", total: 0)
+            let dataset = Dataset(records: records, options: .init(minimumRequests: config.minimumRequests))
+            summary.reports = dataset.reports.count
+            summary.unread = unread.count
+            summary.errors = dataset.reports.reduce(0) { $0 + $1.count(.error) }
+            summary.warnings = dataset.reports.reduce(0) { $0 + $1.count(.warning) }
+            clock.lap("analyse", into: &summary)
+
+            // 4. Downloads.
+            progress.start("downloads", total: 0)
+            // Only their descriptions are kept for the downloads page: the bytes (hundreds of MB on a
+            // large site) are released before the pages are made.
+            let downloads: [DownloadEntry] = try {
+                let files = try Downloads.files(dataset, scratch: publication.staging)
+                for file in files { try writer.write(SiteFile(path: "data/\(file.name)", data: file.data)) }
+                return files.map { DownloadEntry(name: $0.name, title: $0.title, description: $0.description, columns: $0.columns, bytes: $0.data.count, rows: $0.rows) }
+            }()
             clock.lap("downloads", into: &summary)
 
+            // 5. Pages.
+            progress.start("render+write", total: 0)
             let content = SiteContent(
                 dataset: dataset, unread: unread,
                 settings: SiteSettings(title: config.title, baseURL: config.baseURL, featuredYear: config.featuredYear, buildDate: config.buildDate),
-                downloads: downloads.map { DownloadEntry(name: $0.name, title: $0.title, description: $0.description, columns: $0.columns, bytes: $0.data.count, rows: $0.rows) },
+                downloads: downloads,
                 sourceCopies: copies, notices: configProblems)
             try SiteRenderer.render(content, theme: theme, to: writer)
-            try writer.write(SiteFile(path: Self.marker, text: "Written by `publish`; this whole folder is replaced on every build.\n"))
+            progress.finish()
             clock.lap("render+write", into: &summary)
+
+            // The manifest of the new output, its marker, and the files no longer made.
+            let manifest = writer.newManifest
+            stale = previous.map { Set($0.entries.keys).subtracting(manifest.entries.keys).sorted() } ?? []
+            let marker = Self.markerText(manifest)
+            let markerChanged = previous == nil || marker != Self.markerText(previous!)
+            if markerChanged { try Data(marker.utf8).write(to: publication.staging.appendingPathComponent(Self.marker)) }
+            try FileManager.default.createDirectory(at: publication.cache, withIntermediateDirectories: true)
+            try Data(manifest.text.utf8).write(to: publication.cache.appendingPathComponent(Self.manifestName), options: .atomic)
+            summary.files = manifest.entries.count
+            summary.pages = writer.pagesMade
+            summary.filesWritten = writer.filesWritten
+            summary.filesUnchanged = writer.filesUnchanged
+            summary.filesRemoved = stale.count
+            summary.bytesWritten = writer.bytesWritten
+            try writeBuildReport(summary, clock: clock, into: publication.staging)
         } catch {
-            try? FileManager.default.removeItem(at: staging)
+            publication.discardStaging()
             throw error
         }
-        summary.filesWritten = writer.filesWritten
-        summary.bytesWritten = writer.bytesWritten
 
-        // 5. Swap the new site in; the old one is removed only once the new one is in place.
-        try swapIn(staging)
+        // 6. Publish: swap the new site in, or move the changed files in.
+        if previous != nil {
+            let markerMoves = FileManager.default.fileExists(atPath: publication.staging.appendingPathComponent(Self.marker).path) ? [Self.marker] : []
+            try publication.commit(moves: writer.changedPaths + markerMoves + [Self.buildReport], removals: stale,
+                                   interrupt: options.interruptAtCommitPoint)
+        } else {
+            try publication.swapIn()
+        }
+        try? ReadCache.save(cacheLines, to: publication.cache)
         clock.lap("publish", into: &summary)
+        // Deleting the previous tree is slow; the new site is already in place.
+        publication.removeOld()
+        clock.lap("cleanup", into: &summary)
+        summary.seconds = clock.total
         return summary
     }
 
-    /// `sources/<id>.<ext>`: every input is downloadable from its page, read or not.
-    private func copySources(_ inputs: [InputDiscovery.Input], into writer: DirectoryWriter) throws -> [String: String] {
-        let copies = inputs.concurrentMap { input -> Result<(String, String)?, Error> in
-            let size = (try? FileManager.default.attributesOfItem(atPath: input.url.path)[.size] as? Int) ?? nil
-            // Unreadable or oversized inputs are listed without a copy; their pages say why.
-            guard let size, size <= Self.maximumSourceCopy, let data = try? Data(contentsOf: input.url) else { return .success(nil) }
-            let path = SitePaths.source(SitePaths.reportID(source: input.source), originalName: input.url.lastPathComponent)
-            return Result { try writer.write(SiteFile(path: path, data: data)); return (input.source, path) }
-        }
-        var map: [String: String] = [:]
-        for copy in copies {
-            if let (source, path) = try copy.get() { map[source] = path }
-        }
-        return map
+    private struct ReadItem: Sendable {
+        let source: String
+        let outcome: ReadOutcome
+        let copy: String?
+        let cacheLine: String?
+        let hit: Bool
     }
 
-    private func sibling(_ suffix: String) -> URL {
-        let output = options.output.standardizedFileURL
-        return output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(suffix)")
+    /// One input: its bytes read once, hashed for the cache, parsed on a miss, copied into the site.
+    private func read(_ input: InputDiscovery.Input, cache: ReadCache, into writer: DirectoryWriter) throws -> ReadItem {
+        defer { options.progress.advance() }
+        let size = (try? FileManager.default.attributesOfItem(atPath: input.url.path)[.size] as? Int) ?? nil
+        guard let data = try? Data(contentsOf: input.url) else {
+            // Unreadable inputs are listed without a copy; their pages say why.
+            return ReadItem(source: input.source, outcome: ReportReader.read(contentsOf: input.url, source: input.source),
+                            copy: nil, cacheLine: nil, hit: false)
+        }
+        let sidecar = ReportReader.sidecarURL(for: input.url)
+        let key = ReadCache.key(source: input.source, data: data, sidecar: sidecar.flatMap { try? Data(contentsOf: $0) })
+        var outcome: ReadOutcome
+        let hit: Bool
+        if let cached = cache.outcome(for: key) {
+            outcome = cached
+            hit = true
+        } else {
+            outcome = ReportReader.read(data: data, source: input.source)
+            if case .report(var record) = outcome, let sidecar {
+                ReportReader.applySidecar(at: sidecar, to: &record)
+                outcome = .report(record)
+            }
+            hit = false
+        }
+        var copy: String?
+        if let size, size <= Self.maximumSourceCopy {
+            let path = SitePaths.source(SitePaths.reportID(source: input.source), originalName: input.url.lastPathComponent)
+            try writer.write(SiteFile(path: path, data: data))
+            copy = path
+        }
+        let line = hit ? cache.line(for: key) : ReadCache.line(key: key, outcome: outcome)
+        return ReadItem(source: input.source, outcome: outcome, copy: copy, cacheLine: line, hit: hit)
+    }
+
+    static func markerText(_ manifest: OutputManifest) -> String {
+        "Written by `publish`; replaced or updated by every build. manifest \(manifest.digest)\n"
+    }
+
+    /// The previous build's manifest, if the output in place is the one it describes.
+    private func trustedManifest(_ publication: Publication) -> OutputManifest? {
+        guard let marker = try? String(contentsOf: publication.output.appendingPathComponent(Self.marker), encoding: .utf8),
+              let text = try? String(contentsOf: publication.cache.appendingPathComponent(Self.manifestName), encoding: .utf8),
+              let manifest = OutputManifest.parse(text),
+              marker == Self.markerText(manifest)
+        else { return nil }
+        return manifest
+    }
+
+    private func writeBuildReport(_ summary: Summary, clock: Stopwatch, into folder: URL) throws {
+        // Stages up to the point the report is written; publishing follows it.
+        let stages = summary.stages.map { ["name": $0.name, "seconds": ($0.seconds * 1000).rounded() / 1000] as [String: Any] }
+        let report: [String: Any] = [
+            "schema": "govreport-build/1",
+            "mode": summary.incremental ? "incremental" : "full",
+            "inputs": summary.inputs, "reports": summary.reports, "unread": summary.unread,
+            "errors": summary.errors, "warnings": summary.warnings, "cache_hits": summary.cacheHits,
+            "files": summary.files, "pages": summary.pages, "files_written": summary.filesWritten,
+            "files_unchanged": summary.filesUnchanged, "files_removed": summary.filesRemoved,
+            "bytes_written": summary.bytesWritten,
+            "seconds_before_publish": ((clock.total * 1000).rounded() / 1000),
+            "stages": stages,
+        ]
+        let data = try JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted, .sortedKeys])
+        try (data + Data("\n".utf8)).write(to: folder.appendingPathComponent(Self.buildReport))
     }
 
     /// The output must be a folder this tool wrote (or absent or empty), and must not hold the content.
@@ -157,28 +283,12 @@ public struct SiteBuilder {
             }
         }
     }
-
-    private func swapIn(_ staging: URL) throws {
-        let fm = FileManager.default
-        let output = options.output.standardizedFileURL
-        try fm.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if fm.fileExists(atPath: output.path) {
-            let old = sibling("old")
-            try? fm.removeItem(at: old)
-            try fm.moveItem(at: output, to: old)
-            do { try fm.moveItem(at: staging, to: output) } catch {
-                try? fm.moveItem(at: old, to: output)
-                throw error
-            }
-            try? fm.removeItem(at: old)
-        } else {
-            try fm.moveItem(at: staging, to: output)
-        }
-    }
 }
 
 struct Stopwatch {
+    private let start = DispatchTime.now().uptimeNanoseconds
     private var last = DispatchTime.now().uptimeNanoseconds
+    var total: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
     mutating func lap(_ name: String, into summary: inout SiteBuilder.Summary) {
         let now = DispatchTime.now().uptimeNanoseconds
         summary.stages.append((name, Double(now - last) / 1e9))

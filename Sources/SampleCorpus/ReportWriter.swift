@@ -4,6 +4,12 @@ import ReportModel
 /// Writes a report record in the layouts real files use, the way publishers produce them, so a
 /// generated corpus exercises the readers exactly as downloaded files do.
 public struct ReportWriter: Sendable {
+    /// Every input layout and format the sample corpus can hold; `publish sample` writes all of
+    /// them by default, spread over the organs.
+    ///
+    /// Extension point for new formats (docx, PDF, … as their readers land): add a case with its
+    /// `fileExtension`, make its bytes in `data(_:)` (binary formats return `Data` there; the text
+    /// layouts go through `write(_:)`), and add it to the layouts `SampleCorpusTests` reads back.
     public enum Layout: String, Sendable, CaseIterable {
         /// A Word table saved as text: a cell per line opening with TAB.
         case textCells = "text-cells"
@@ -36,6 +42,14 @@ public struct ReportWriter: Sendable {
 
     public var title: String { record.title ?? "\(record.agency ?? "")\(record.year.map { "\($0)年" } ?? "")政府信息公开工作年度报告" }
 
+    /// The file's bytes in `layout`.
+    public func data(_ layout: Layout) -> Data {
+        switch layout {
+        case .textCells, .textPipes, .html, .markdown: return Data(write(layout).utf8)
+        }
+    }
+
+    /// The text of a text layout.
     public func write(_ layout: Layout) -> String {
         switch layout {
         case .textCells: return cellPerLine()

@@ -63,7 +63,7 @@ public struct SampleGenerator: Sendable {
                 let writer = ReportWriter(record: record, opening: opening, closing: closing)
                 let name = "样例-\(organ.name)-\(year)-\(organIndex).\(layout.fileExtension)"
                 let folder = [organ.region.province, organ.region.prefecture].compactMap { $0 }.joined(separator: "/")
-                body(File(path: folder.isEmpty ? name : "\(folder)/\(name)", data: Data(writer.write(layout).utf8), truth: record))
+                body(File(path: folder.isEmpty ? name : "\(folder)/\(name)", data: writer.data(layout), truth: record))
                 produced += 1
             }
         }

@@ -8,7 +8,8 @@ struct Build: ParsableCommand {
         discussion: """
             Reads every file in the content folder (site settings from its site.yml), checks and compares \
             the reports, and writes the site into the output folder, which is replaced only once the new \
-            site is complete. Exit status: 0 when the site was built (findings and unread files are \
+            site is complete. Builds are incremental: unchanged inputs are taken from the build cache beside \
+            the output and only files whose bytes change are written; --clean forces a full build. Exit status: 0 when the site was built (findings and unread files are \
             listed on it); 2 when nothing could be built (no readable report, or the output cannot be written).
             """)
 
@@ -24,9 +25,16 @@ struct Build: ParsableCommand {
     @Flag(help: "Print the time each stage took.")
     var timings = false
 
+    @Flag(help: "Full build: parse every input again and rewrite every file, ignoring the build cache.")
+    var clean = false
+
+    @Flag(help: "No progress and no summary; errors only.")
+    var quiet = false
+
     func run() throws {
         let builder = SiteBuilder(options: .init(
-            content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: output), theme: URL(fileURLWithPath: theme)))
+            content: URL(fileURLWithPath: content), output: URL(fileURLWithPath: output), theme: URL(fileURLWithPath: theme),
+            clean: clean, progress: quiet ? .quiet : BuildProgress()))
         let summary: SiteBuilder.Summary
         do {
             summary = try builder.build()
@@ -34,11 +42,13 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data("publish: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        print(summary.text)
-        if timings {
-            for stage in summary.stages { print(String(format: "  %-14@ %8.3f s", stage.name as NSString, stage.seconds)) }
+        if !quiet {
+            print(summary.text)
+            if timings {
+                for stage in summary.stages { print(String(format: "  %-14@ %8.3f s", stage.name as NSString, stage.seconds)) }
+            }
+            print("站点已写入 \(output)/index.html")
         }
-        print("站点已写入 \(output)/index.html")
         if summary.reports == 0 {
             FileHandle.standardError.write(Data("publish: 没有任何文件能读取为报告（\(summary.unread) 个未能读取，已列在站点的“未能读取的文件”页）\n".utf8))
             throw ExitCode(2)

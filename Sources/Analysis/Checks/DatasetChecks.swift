@@ -17,10 +17,14 @@ public struct SimilarityScore: Sendable, Equatable {
 }
 
 /// Checks that need more than one report: consecutive years of one organ, and copied narrative.
-/// Linear in the number of reports apart from LSH buckets, which hold only near-duplicates.
+/// Linear in the number of reports: LSH bands find the candidates, and a band shared by very many
+/// reports (boilerplate) is compared in windows, not in all pairs.
 public enum DatasetChecks {
     /// Narrative similarity at or above this is flagged as copied text.
     public static let copiedTextThreshold = 0.8
+    /// Members of one LSH band compared with each other in full; larger bands compare each member
+    /// with this many neighbours only (see `run`).
+    static let bandComparisonLimit = 8
 
     public struct Result: Sendable {
         /// Findings per record, by the records' index.
@@ -54,21 +58,35 @@ public enum DatasetChecks {
             }
         }
 
-        // Other organs in the same year: candidates from shared LSH bands only.
+        // Other organs in the same year: candidates from shared LSH bands only. Boilerplate makes
+        // some bands common to thousands of reports; comparing all pairs there would be quadratic,
+        // so in a band with more than `bandComparisonLimit` members each member is compared with
+        // the next `bandComparisonLimit` (in report order) only. A report that copies text shares
+        // many bands with its source, so it still meets it in one of them; small bands (every
+        // corpus the tests use) are compared in full. Each pair is scored once, and the best match
+        // is the highest score, ties to the smallest source, so the result does not depend on
+        // the order the bands are visited in.
         var buckets: [UInt64: [Int]] = [:]
         for (index, sketch) in sketches.enumerated() {
             guard let sketch, let year = records[index].year else { continue }
             for band in sketch.bandKeys() { buckets[band ^ UInt64(year), default: []].append(index) }
         }
-        var best: [Int: (Double, Int)] = [:]
+        let organs = records.map(OrganKey.init)
+        var pairs = Set<UInt64>()
         for members in buckets.values where members.count > 1 {
             for (i, a) in members.enumerated() {
-                for b in members[(i + 1)...] where records[a].year == records[b].year && OrganKey(records[a]) != OrganKey(records[b]) {
-                    let s = sketches[a]!.similarity(to: sketches[b]!)
-                    if s > (best[a]?.0 ?? -1) || (s == best[a]?.0 && records[b].source < records[best[a]!.1].source) { best[a] = (s, b) }
-                    if s > (best[b]?.0 ?? -1) || (s == best[b]?.0 && records[a].source < records[best[b]!.1].source) { best[b] = (s, a) }
+                for b in members[(i + 1)..<min(members.count, i + 1 + bandComparisonLimit)]
+                where records[a].year == records[b].year && organs[a] != organs[b] {
+                    pairs.insert(UInt64(a) << 32 | UInt64(b))
                 }
             }
+        }
+        var best: [Int: (Double, Int)] = [:]
+        for pair in pairs {
+            let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
+            let s = sketches[a]!.similarity(to: sketches[b]!)
+            if s > (best[a]?.0 ?? -1) || (s == best[a]?.0 && records[b].source < records[best[a]!.1].source) { best[a] = (s, b) }
+            if s > (best[b]?.0 ?? -1) || (s == best[b]?.0 && records[a].source < records[best[b]!.1].source) { best[b] = (s, a) }
         }
         for (index, (score, other)) in best {
             similarity[index].sameYear = score

@@ -41,7 +41,12 @@ public struct TextSketch: Sendable, Equatable, Hashable {
 
     /// Estimated Jaccard similarity of the two texts' shingle sets, 0…1.
     public func similarity(to other: TextSketch) -> Double {
-        let matches = zip(bins, other.bins).filter { $0 == $1 }.count
+        var matches = 0
+        bins.withUnsafeBufferPointer { a in
+            other.bins.withUnsafeBufferPointer { b in
+                for i in 0..<Self.binCount where a[i] == b[i] { matches += 1 }
+            }
+        }
         return Double(matches) / Double(Self.binCount)
     }
 

@@ -37,14 +37,14 @@ public enum ReportReader {
     }
 
     /// `NAME.yml` (or `.yaml`) beside `NAME.txt`.
-    static func sidecarURL(for url: URL) -> URL? {
+    public static func sidecarURL(for url: URL) -> URL? {
         let base = url.deletingPathExtension()
         return ["yml", "yaml"].map { base.appendingPathExtension($0) }
             .first { $0 != url && FileManager.default.fileExists(atPath: $0.path) }
     }
 
     /// A broken sidecar is reported on the report; the report itself is still read.
-    static func applySidecar(at url: URL, to record: inout ReportRecord) {
+    public static func applySidecar(at url: URL, to record: inout ReportRecord) {
         let name = url.lastPathComponent
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
             record.diagnostics.append(Diagnostic(.warning, "sidecar-invalid", "旁注文件 \(name) 无法读取或不是 UTF-8 文本，已忽略"))

@@ -33,7 +33,13 @@ public enum SitePaths {
     public static func region(_ adcode: String, year: Int) -> String { "regions/\(year)/\(adcode).html" }
     public static func regionJSON(_ adcode: String, year: Int) -> String { "regions/\(year)/\(adcode).json" }
     public static func ranking(_ metric: String, year: Int) -> String { "rankings/\(year)/\(metric).html" }
+    /// Page `page` (from 2) of one peer group's ranking; `group` is `PeerGroup.id`.
+    public static func rankingPage(_ metric: String, year: Int, group: String, page: Int) -> String {
+        "rankings/\(year)/\(metric)-\(group)-\(page).html"
+    }
     public static func year(_ year: Int) -> String { "years/\(year).html" }
+    /// Page `page` (from 1) of a year's list of reports.
+    public static func year(_ year: Int, page: Int) -> String { page <= 1 ? Self.year(year) : "years/\(year)-\(page).html" }
 
     public static let home = "index.html"
     public static let quality = "quality.html"

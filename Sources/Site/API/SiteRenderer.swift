@@ -37,8 +37,13 @@ public enum SiteRenderer {
         page { RegionsIndexPage.make(site) }
         page { NotFoundPage.make(site) }
         for year in content.dataset.years {
-            page { YearPage.make(site, year: year) }
-            for metric in MetricCatalogue.all { page { RankingPage.make(site, metric: metric, year: year) } }
+            for number in 1...YearPage.pageCount(site, year: year) { page { YearPage.make(site, year: year, page: number) } }
+            for metric in MetricCatalogue.all {
+                page { RankingPage.make(site, metric: metric, year: year) }
+                for (ranking, number) in RankingPage.continuations(site, metric: metric, year: year) {
+                    page { RankingPage.continuation(site, metric: metric, year: year, ranking: ranking, page: number) }
+                }
+            }
         }
         for region in content.dataset.regions {
             page { RegionPage.make(site, region: region) }
@@ -57,7 +62,7 @@ public enum SiteRenderer {
                 return files
             }
         }
-        jobs.append { [SearchIndex.file(site), Sitemap.file(site)] + theme.assets }
+        jobs.append { [SearchIndex.file(site)] + Sitemap.files(site) + theme.assets }
 
         let failures = FailureBox()
         let counter = FailureBox()

@@ -50,9 +50,8 @@ struct Layout {
         case .markdown(let markdown):
             return MarkdownRenderer.html(markdown)
         case .table(let caption, let markdown, let rowHeaders, let sortable):
-            let html = TableAccessibility.finish(MarkdownRenderer.html(markdown), caption: caption, rowHeaders: rowHeaders)
-            let wrapped = sortable ? html.replacingOccurrences(of: "<table>", with: "<table class=\"sortable\">") : html
-            return "<div class=\"table-wrap\">\n\(wrapped)</div>"
+            let html = TableAccessibility.finish(MarkdownRenderer.html(markdown), caption: caption, rowHeaders: rowHeaders, sortable: sortable)
+            return "<div class=\"table-wrap\">\n\(html)</div>"
         case .html(let trusted):
             return trusted.html
         }

@@ -22,7 +22,7 @@ public enum Markdown {
     /// A link to one of the site's own pages. `path` is built by the site from identifiers (never
     /// from report text) and is relative.
     public static func link(_ label: String, to path: String) -> String {
-        "[\(text(label))](\(path.replacingOccurrences(of: " ", with: "%20")))"
+        "[\(text(label))](\(path.utf8.contains(UInt8(ascii: " ")) ? path.replacingOccurrences(of: " ", with: "%20") : path))"
     }
 
     /// A GFM pipe table. Cells are Markdown already (use `text`/`link` to make them).

@@ -26,17 +26,37 @@ enum RegionsIndexPage {
     }
 }
 
-/// One year: national totals and every report of the year.
+/// One year: national totals and the year's reports, `pageSize` to a page (years/2024.html,
+/// years/2024-2.html, …) so that no page grows with the size of the country.
 enum YearPage {
-    static func make(_ site: SiteIndex, year: Int) -> Page {
-        let path = SitePaths.year(year)
+    static let pageSize = 1000
+
+    static func pageCount(_ site: SiteIndex, year: Int, pageSize: Int = pageSize) -> Int {
+        max(1, ((site.reportsByYear[year]?.count ?? 0) + pageSize - 1) / pageSize)
+    }
+
+    static func make(_ site: SiteIndex, year: Int, page number: Int = 1, pageSize: Int = pageSize) -> Page {
+        let path = SitePaths.year(year, page: number)
         let root = SitePaths.root(from: path)
-        var page = Page(path: path, title: "\(year)年报告", crumbs: [Page.Crumb("首页", SitePaths.home), Page.Crumb("\(year)年", nil)])
+        let pages = pageCount(site, year: year, pageSize: pageSize)
+        let title = pages > 1 ? "\(year)年报告（第 \(number)/\(pages) 页）" : "\(year)年报告"
+        var page = Page(path: path, title: title, crumbs: [Page.Crumb("首页", SitePaths.home), Page.Crumb("\(year)年", nil)])
         let indices = site.reportsByYear[year] ?? []
         page.paragraph("\(year)年度共 \(indices.count) 份报告。" + Markdown.link("全国合计与各省比较", to: root + SitePaths.region(RegionTotals.nationalCode, year: year)) +
                        "；" + Markdown.link("本年排名", to: root + SitePaths.ranking("disclosure_rate", year: year)) + "。")
-        ReportList.add(&page, site, ReportList.sorted(site, indices), caption: "\(year)年全部报告（点击表头排序）")
+        let sorted = ReportList.sorted(site, indices)
+        let slice = Array(sorted.dropFirst((number - 1) * pageSize).prefix(pageSize))
+        if pages > 1 { page.paragraph(pager(year: year, current: number, count: pages, root: root)) }
+        let caption = pages > 1 ? "\(year)年报告，第 \(number) 页（点击表头排序）" : "\(year)年全部报告（点击表头排序）"
+        ReportList.add(&page, site, slice, caption: caption)
+        if pages > 1 { page.paragraph(pager(year: year, current: number, count: pages, root: root)) }
         return page
+    }
+
+    private static func pager(year: Int, current: Int, count: Int, root: String) -> String {
+        "分页：" + (1...count).map { n in
+            n == current ? "**\(n)**" : Markdown.link(String(n), to: root + SitePaths.year(year, page: n))
+        }.joined(separator: " ")
     }
 }
 

@@ -43,10 +43,15 @@ enum QualityPage {
                             String(r.count(.warning)), String(r.identities.filter { $0.status == .failed }.count)]
                        }, numeric: [1, 2, 3, 4], sortable: true)
         }
-        let copied = reports.filter { ($0.similarity.previousYear ?? 0) >= 0.8 || ($0.similarity.sameYear ?? 0) >= 0.8 }
+        // At most 200 here, as above: no page grows with the size of the country (findings.csv has all).
+        let allCopied = reports.filter { ($0.similarity.previousYear ?? 0) >= 0.8 || ($0.similarity.sameYear ?? 0) >= 0.8 }
+        let copied = allCopied.prefix(200)
         if !copied.isEmpty {
             page.heading("叙述雷同")
-            page.table("叙述相似度达 80% 以上的报告", header: ["机关", "年度", "与上年相似度", "与同年他机关最高相似度"],
+            if allCopied.count > copied.count {
+                page.paragraph("共 \(allCopied.count) 份报告叙述相似度达 80% 以上，下表列出前 \(copied.count) 份；全部见\(Markdown.link("下载", to: SitePaths.downloads))中的 findings.csv（代码 copied-text-previous-year、copied-text-same-year）。")
+            }
+            page.table(allCopied.count > copied.count ? "叙述相似度达 80% 以上的报告（前 \(copied.count) 份）" : "叙述相似度达 80% 以上的报告", header: ["机关", "年度", "与上年相似度", "与同年他机关最高相似度"],
                        rows: copied.map { r in
                            [Markdown.link(site.name(of: r), to: site.reportPath(r.index)), r.record.year.map(String.init) ?? "—",
                             r.similarity.previousYear.map(formatPercent) ?? "—", r.similarity.sameYear.map(formatPercent) ?? "—"]

@@ -3,8 +3,65 @@ import ReportModel
 
 /// One metric in one year: a ranking per peer group (same level, kind and scope), with the
 /// formula, Wilson intervals for rates, ties sharing a rank, and the 样本不足 list.
+///
+/// A peer group ranks every organ of its kind in the country, so its table is paged: the metric's
+/// page shows the first `pageSize` places of each group and links the rest, `pageSize` to a page
+/// (`rankings/2024/disclosure_rate-<group>-2.html`); the 样本不足 and 无法计算 lists name at most
+/// `listLimit` organs (rankings.csv has them all). No ranking page grows with the country.
 enum RankingPage {
-    static func make(_ site: SiteIndex, metric: MetricDefinition, year: Int) -> Page {
+    static let pageSize = 500
+    static let listLimit = 200
+
+    /// The continuation pages of one metric and year: (ranking index, page number from 2).
+    static func continuations(_ site: SiteIndex, metric: MetricDefinition, year: Int, pageSize: Int = pageSize) -> [(ranking: Int, page: Int)] {
+        (site.rankings[year]?[metric.id] ?? []).flatMap { r -> [(ranking: Int, page: Int)] in
+            let count = site.dataset.rankings[r].entries.count
+            let pages = (count + pageSize - 1) / pageSize
+            return pages > 1 ? (2...pages).map { (r, $0) } : []
+        }
+    }
+
+    static func path(_ metric: MetricDefinition, year: Int, group: PeerGroup, page: Int) -> String {
+        page <= 1 ? SitePaths.ranking(metric.id, year: year) : SitePaths.rankingPage(metric.id, year: year, group: group.id, page: page)
+    }
+
+    /// Places `(page - 1) * pageSize + 1 …` of one peer group.
+    static func continuation(_ site: SiteIndex, metric: MetricDefinition, year: Int, ranking r: Int, page number: Int, pageSize: Int = pageSize) -> Page {
+        let ranking = site.dataset.rankings[r]
+        let path = path(metric, year: year, group: ranking.group, page: number)
+        let root = SitePaths.root(from: path)
+        let pages = (ranking.entries.count + pageSize - 1) / pageSize
+        var page = Page(path: path, title: "\(year)年 \(metric.label)排名：\(ranking.group.label)（第 \(number)/\(pages) 页）",
+                        crumbs: [Page.Crumb("首页", SitePaths.home), Page.Crumb("排名", SitePaths.rankings),
+                                 Page.Crumb("\(year)年 \(metric.label)", SitePaths.ranking(metric.id, year: year)), Page.Crumb("第 \(number) 页", nil)],
+                        lead: "计算公式：\(metric.formula)。\(metric.directionWord.map { "\($0)。" } ?? "")")
+        let slice = ranking.entries.dropFirst((number - 1) * pageSize).prefix(pageSize)
+        page.paragraph(pager(metric, year: year, ranking: ranking, current: number, pages: pages, root: root))
+        table(&page, site, metric: metric, ranking: ranking, entries: slice, root: root)
+        return page
+    }
+
+    private static func pager(_ metric: MetricDefinition, year: Int, ranking: Ranking, current: Int, pages: Int, root: String) -> String {
+        "本组共 \(ranking.entries.count) 家，分 \(pages) 页：" + (1...pages).map { n in
+            n == current ? "**\(n)**" : Markdown.link(String(n), to: root + path(metric, year: year, group: ranking.group, page: n))
+        }.joined(separator: " ")
+    }
+
+    private static func table(_ page: inout Page, _ site: SiteIndex, metric: MetricDefinition, ranking: Ranking,
+                              entries: ArraySlice<Ranking.Entry>, root: String) {
+        let rows = entries.map { e -> [String] in
+            let report = site.dataset.reports[e.report]
+            var parts = "", interval = ""
+            if case .rate(let r) = e.figure, let n = r.numerator, let d = r.denominator { parts = "\(n)/\(d)" }
+            if let w = e.interval { interval = "\(formatPercent(w.lower)) – \(formatPercent(w.upper))" }
+            return [String(e.rank), Markdown.link(site.name(of: report), to: root + site.reportPath(e.report)),
+                    Markdown.text(report.record.region.path), Markdown.text(e.figure.formatted), parts, interval]
+        }
+        page.table("\(ranking.group.label) \(metric.label)排名", header: ["名次", "机关", "地区", metric.label, "分子/分母", "95% 置信区间"],
+                   rows: rows, numeric: [0, 3, 4], rowHeaders: false, sortable: true)
+    }
+
+    static func make(_ site: SiteIndex, metric: MetricDefinition, year: Int, pageSize: Int = pageSize) -> Page {
         let path = SitePaths.ranking(metric.id, year: year)
         let root = SitePaths.root(from: path)
         var page = Page(path: path, title: "\(year)年 \(metric.label)排名",
@@ -24,16 +81,9 @@ enum RankingPage {
             if ranking.entries.isEmpty {
                 page.paragraph("本组没有可排名的机关。")
             } else {
-                let rows = ranking.entries.map { e -> [String] in
-                    let report = site.dataset.reports[e.report]
-                    var parts = "", interval = ""
-                    if case .rate(let r) = e.figure, let n = r.numerator, let d = r.denominator { parts = "\(n)/\(d)" }
-                    if let w = e.interval { interval = "\(formatPercent(w.lower)) – \(formatPercent(w.upper))" }
-                    return [String(e.rank), Markdown.link(site.name(of: report), to: root + site.reportPath(e.report)),
-                            Markdown.text(report.record.region.path), Markdown.text(e.figure.formatted), parts, interval]
-                }
-                page.table("\(ranking.group.label) \(metric.label)排名", header: ["名次", "机关", "地区", metric.label, "分子/分母", "95% 置信区间"],
-                           rows: rows, numeric: [0, 3, 4], rowHeaders: false, sortable: true)
+                let pages = (ranking.entries.count + pageSize - 1) / pageSize
+                if pages > 1 { page.paragraph(pager(metric, year: year, ranking: ranking, current: 1, pages: pages, root: root)) }
+                table(&page, site, metric: metric, ranking: ranking, entries: ranking.entries.prefix(pageSize), root: root)
                 let bars = ranking.entries.prefix(20).map { e in
                     BarChart.Bar(label: site.name(of: site.dataset.reports[e.report]), value: e.figure.sortValue ?? 0, text: e.figure.formatted)
                 }
@@ -51,11 +101,12 @@ enum RankingPage {
     }
 
     private static func list(_ site: SiteIndex, _ indices: [Int], root: String, metric: MetricDefinition?) -> String {
-        indices.map { i in
+        let names = indices.prefix(listLimit).map { i in
             let r = site.dataset.reports[i]
             let value = metric.map { "（\(Show.figure($0.figure(r.metrics)))）" } ?? ""
             return Markdown.link(site.name(of: r), to: root + site.reportPath(i)) + Markdown.text(value)
         }.joined(separator: "、")
+        return indices.count > listLimit ? names + "等 \(indices.count) 家（全部见下载中的 rankings.csv）" : names
     }
 
     /// Level and kind selectors; hidden until the script runs, since without it every group shows.

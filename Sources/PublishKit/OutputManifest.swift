@@ -1,0 +1,41 @@
+import Foundation
+
+/// What the published output holds: every file's size and content hash, by path. An incremental
+/// build compares each file it makes with this and writes only those that differ; files listed
+/// here and not made again are stale and removed. Kept in the build cache beside the output; the
+/// output's marker file names the manifest's own digest, so a manifest that does not describe
+/// the output in place (a build interrupted between the two, an output copied from elsewhere) is
+/// never trusted and the build is a full one.
+public struct OutputManifest: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public let size: Int
+        public let hash: ContentHash
+    }
+
+    public var entries: [String: Entry] = [:]
+
+    public init(entries: [String: Entry] = [:]) { self.entries = entries }
+
+    /// One line per file, sorted by path: `hash size path`.
+    public var text: String {
+        var out = ""
+        out.reserveCapacity(entries.count * 64)
+        for path in entries.keys.sorted() {
+            let e = entries[path]!
+            out += "\(e.hash) \(e.size) \(path)\n"
+        }
+        return out
+    }
+
+    public var digest: ContentHash { ContentHash(text) }
+
+    public static func parse(_ text: String) -> OutputManifest? {
+        var entries: [String: Entry] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 2)
+            guard parts.count == 3, let hash = ContentHash(hex: parts[0]), let size = Int(parts[1]) else { return nil }
+            entries[String(parts[2])] = Entry(size: size, hash: hash)
+        }
+        return OutputManifest(entries: entries)
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+@testable import PublishKit
+import SampleCorpus
+import Site
+import Testing
+
+/// Builds of a small sample corpus, read back as a person mirroring the site would: two builds of
+/// the same inputs give the same bytes, an incremental build gives exactly what a clean build
+/// gives, an unchanged file is never touched, and a failed build leaves the previous site as it was.
+@Suite struct IncrementalBuildTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let theme = repository.appendingPathComponent("Theme")
+
+    /// A content folder holding `count` sample reports (every layout the generator writes).
+    static func corpus(count: Int = 36, seed: UInt64 = 11) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("incremental-\(UUID().uuidString)")
+        let content = root.appendingPathComponent("Content")
+        for file in SampleGenerator(options: .init(count: count, years: [2023, 2024], seed: seed)).generate() {
+            let url = content.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try file.data.write(to: url)
+        }
+        return content
+    }
+
+    static func build(_ content: URL, into output: URL, clean: Bool = false, interruptAfter: Int? = nil) throws -> SiteBuilder.Summary {
+        var options = SiteBuilder.Options(content: content, output: output, theme: theme, clean: clean)
+        options.interruptAfterFiles = interruptAfter
+        return try SiteBuilder(options: options).build()
+    }
+
+    /// Every file's bytes by path, and every folder, except `build.json` (its timings differ from
+    /// build to build by design; everything else must not).
+    static func tree(_ root: URL) throws -> (files: [String: Data], folders: Set<String>) {
+        var files: [String: Data] = [:], folders: Set<String> = []
+        for path in try FileManager.default.subpathsOfDirectory(atPath: root.path) where path != SiteBuilder.buildReport {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            if isDirectory.boolValue { folders.insert(path) } else { files[path] = try Data(contentsOf: root.appendingPathComponent(path)) }
+        }
+        return (files, folders)
+    }
+
+    static func expectSameTree(_ a: URL, _ b: URL) throws {
+        let ta = try tree(a), tb = try tree(b)
+        #expect(ta.folders == tb.folders)
+        #expect(Set(ta.files.keys).symmetricDifference(tb.files.keys).sorted() == [])
+        let differing = ta.files.keys.filter { ta.files[$0] != tb.files[$0] }.sorted()
+        #expect(differing.isEmpty, "\(differing.prefix(10))")
+    }
+
+    /// inode and modification time of every file: what "not touched" means.
+    static func stamps(_ root: URL) throws -> [String: [Int]] {
+        var out: [String: [Int]] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: root.path) {
+            var info = stat()
+            guard stat(root.appendingPathComponent(path).path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            out[path] = [Int(info.st_ino), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
+        }
+        return out
+    }
+
+    /// One report replaced by different text at the same path, and one removed.
+    static func changeOneAndRemoveOne(in content: URL) throws -> (changed: String, removed: String) {
+        let inputs = InputDiscovery.files(in: content)
+        let changed = inputs[3], removed = inputs[inputs.count - 2]
+        let other = SampleGenerator(options: .init(count: 1, years: [2024], seed: 99)).generate()[0]
+        try other.data.write(to: changed.url)
+        try FileManager.default.removeItem(at: removed.url)
+        return (changed.source, removed.source)
+    }
+
+    @Test func twoBuildsOfTheSameInputsAreByteIdentical() throws {
+        let content = try Self.corpus()
+        let a = content.deletingLastPathComponent().appendingPathComponent("A")
+        let b = content.deletingLastPathComponent().appendingPathComponent("B")
+        _ = try Self.build(content, into: a)
+        _ = try Self.build(content, into: b)
+        try Self.expectSameTree(a, b)
+    }
+
+    @Test func anIncrementalBuildEqualsACleanBuild() throws {
+        let content = try Self.corpus()
+        let incremental = content.deletingLastPathComponent().appendingPathComponent("Incremental")
+        let first = try Self.build(content, into: incremental)
+        #expect(!first.incremental && first.cacheHits == 0)
+        let (changed, removed) = try Self.changeOneAndRemoveOne(in: content)
+        let second = try Self.build(content, into: incremental)
+        #expect(second.incremental)
+        // Every input but the changed one comes from the cache.
+        #expect(second.cacheHits == second.inputs - 1)
+        #expect(second.filesRemoved >= 3, "the removed report's page, record and source copy")
+        #expect(second.filesWritten < second.files / 2)
+        let clean = content.deletingLastPathComponent().appendingPathComponent("Clean")
+        _ = try Self.build(content, into: clean, clean: true)
+        try Self.expectSameTree(incremental, clean)
+        let removedPage = incremental.appendingPathComponent(SitePaths.report(SitePaths.reportID(source: removed)))
+        #expect(!FileManager.default.fileExists(atPath: removedPage.path))
+        let changedPage = incremental.appendingPathComponent(SitePaths.report(SitePaths.reportID(source: changed)))
+        #expect(try String(contentsOf: changedPage, encoding: .utf8).contains("（样例数据）"))
+    }
+
+    @Test func unchangedFilesAreNotTouched() throws {
+        let content = try Self.corpus()
+        let output = content.deletingLastPathComponent().appendingPathComponent("Output")
+        _ = try Self.build(content, into: output)
+        let before = try Self.stamps(output)
+        let bytes = try Self.tree(output).files
+
+        // Nothing changed: nothing is written but the build report.
+        let again = try Self.build(content, into: output)
+        #expect(again.filesWritten == 0 && again.filesRemoved == 0 && again.cacheHits == again.inputs)
+        let unchanged = try Self.stamps(output)
+        #expect(unchanged.filter { $0.key != SiteBuilder.buildReport } == before.filter { $0.key != SiteBuilder.buildReport })
+
+        // One report changed: a file keeps its inode and time exactly when its bytes are the same.
+        _ = try Self.changeOneAndRemoveOne(in: content)
+        let third = try Self.build(content, into: output)
+        let after = try Self.stamps(output), newBytes = try Self.tree(output).files
+        var touched = 0
+        for (path, stamp) in after where path != SiteBuilder.buildReport && path != SiteBuilder.marker {
+            if bytes[path] == newBytes[path] {
+                #expect(stamp == before[path], "\(path) rewritten with the same bytes")
+            } else {
+                touched += 1
+                #expect(stamp != before[path])
+            }
+        }
+        #expect(touched == third.filesWritten)
+        #expect(touched > 0 && touched < after.count / 2)
+    }
+
+    @Test func cleanBuildParsesEverythingAndRewritesEveryFile() throws {
+        let content = try Self.corpus(count: 12)
+        let output = content.deletingLastPathComponent().appendingPathComponent("Output")
+        _ = try Self.build(content, into: output)
+        let clean = try Self.build(content, into: output, clean: true)
+        #expect(!clean.incremental && clean.cacheHits == 0 && clean.filesWritten == clean.files)
+    }
+
+    @Test(arguments: [false, true])
+    func anInterruptedBuildLeavesThePreviousSiteIntact(clean: Bool) throws {
+        let content = try Self.corpus()
+        let output = content.deletingLastPathComponent().appendingPathComponent("Output")
+        _ = try Self.build(content, into: output)
+        let before = try Self.tree(output)
+        let stampsBefore = try Self.stamps(output)
+        _ = try Self.changeOneAndRemoveOne(in: content)
+        // Fails part-way through writing (a full build, or an incremental one).
+        #expect(throws: (any Error).self) { try Self.build(content, into: output, clean: clean, interruptAfter: 5) }
+        let after = try Self.tree(output)
+        #expect(after.files == before.files && after.folders == before.folders)
+        #expect(try Self.stamps(output) == stampsBefore)
+        // The next build recovers and is complete.
+        _ = try Self.build(content, into: output)
+        let reference = content.deletingLastPathComponent().appendingPathComponent("Reference")
+        _ = try Self.build(content, into: reference, clean: true)
+        try Self.expectSameTree(output, reference)
+    }
+
+    @Test func anInterruptedPublicationIsFinishedByTheNextBuild() throws {
+        let content = try Self.corpus()
+        let output = content.deletingLastPathComponent().appendingPathComponent("Output")
+        _ = try Self.build(content, into: output)
+        _ = try Self.changeOneAndRemoveOne(in: content)
+        // Stops right after the commit point, before any file is moved in.
+        var options = SiteBuilder.Options(content: content, output: output, theme: Self.theme)
+        options.interruptAtCommitPoint = true
+        #expect(throws: (any Error).self) { try SiteBuilder(options: options).build() }
+        let publication = Publication(output: output)
+        #expect(FileManager.default.fileExists(atPath: publication.staging.appendingPathComponent(Publication.journalName).path))
+        // The next build first finishes that publication, then finds nothing more to write.
+        let next = try Self.build(content, into: output)
+        #expect(next.incremental && next.filesWritten == 0 && next.filesRemoved == 0)
+        #expect(!FileManager.default.fileExists(atPath: publication.staging.path))
+        let reference = content.deletingLastPathComponent().appendingPathComponent("Reference")
+        _ = try Self.build(content, into: reference, clean: true)
+        try Self.expectSameTree(output, reference)
+    }
+
+    @Test func buildReportHoldsCountsAndTimings() throws {
+        let content = try Self.corpus(count: 12)
+        let output = content.deletingLastPathComponent().appendingPathComponent("Output")
+        let summary = try Self.build(content, into: output)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent(SiteBuilder.buildReport))) as! [String: Any]
+        #expect(json["reports"] as? Int == summary.reports && summary.reports == 12)
+        #expect(json["pages"] as? Int == summary.pages && summary.pages > 12)
+        #expect(json["mode"] as? String == "full")
+        let stages = (json["stages"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        #expect(stages == ["discover", "read", "analyse", "downloads", "render+write"])
+    }
+}
