@@ -68,6 +68,6 @@ let package = Package(
             name: "OpenDataTests",
             dependencies: ["OpenData", "Ingest", "Analysis", "ReportModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "PublishKit", "ReportModel"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "PublishKit", "Analysis", "ReportModel"]),
     ]
 )

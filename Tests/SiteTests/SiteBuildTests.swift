@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Ingest
 import PublishKit
@@ -112,6 +113,23 @@ import Testing
             }
             let html = try Self.text(page)
             #expect(html.contains(HTML.escape(format.label)) && html.contains("<code>\(format.rawValue)</code>"), "\(name): format not named")
+        }
+    }
+
+    @Test func qualityListNamesEveryReportWithFindingsMostErrorsFirst() throws {
+        let output = try Self.scratch().appendingPathComponent("Output")
+        _ = try Self.build(into: output)
+        let rows = Self.tableRows(in: try Self.text(output.appendingPathComponent("quality/2024.html")), caption: "有检查发现的报告（点击表头排序）")
+        // The dataset's reports carry the checks' findings besides what the reader noticed.
+        let expected = Dataset(records: Self.records(in: Self.content)).reports.map(\.record)
+            .filter { r in r.diagnostics.contains { $0.severity >= .warning } }
+        #expect(rows.count == expected.count + 1, "header plus every report with an error or a warning")
+        let counts = rows.dropFirst().map { [Int($0[2]) ?? -1, Int($0[3]) ?? -1] }
+        #expect(counts == counts.sorted { ($0[0], $0[1]) > ($1[0], $1[1]) }, "most errors first, then most warnings: \(counts)")
+        for record in expected {
+            let errors = record.diagnostics.filter { $0.severity == .error }.count
+            let warnings = record.diagnostics.filter { $0.severity == .warning }.count
+            #expect(rows.contains { $0[0].hasPrefix(record.agency!) && $0[2] == String(errors) && $0[3] == String(warnings) }, "\(record.agency!) missing or miscounted")
         }
     }
 

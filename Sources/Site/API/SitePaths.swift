@@ -43,6 +43,8 @@ public enum SitePaths {
 
     public static let home = "index.html"
     public static let quality = "quality.html"
+    /// Page `page` (from 1) of a year's reports with findings, most errors first.
+    public static func quality(_ year: Int, page: Int = 1) -> String { page <= 1 ? "quality/\(year).html" : "quality/\(year)-\(page).html" }
     public static let unread = "unread.html"
     public static let methodology = "methodology.html"
     public static let downloads = "downloads.html"

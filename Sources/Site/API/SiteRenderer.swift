@@ -38,6 +38,10 @@ public enum SiteRenderer {
         page { NotFoundPage.make(site) }
         for year in content.dataset.years {
             for number in 1...YearPage.pageCount(site, year: year) { page { YearPage.make(site, year: year, page: number) } }
+            let withFindings = QualityListPage.withFindings(site, year: year)
+            for number in 1...QualityListPage.pageCount(withFindings) {
+                page { QualityListPage.make(site, year: year, reports: withFindings, page: number) }
+            }
             for metric in MetricCatalogue.all {
                 page { RankingPage.make(site, metric: metric, year: year) }
                 for (ranking, number) in RankingPage.continuations(site, metric: metric, year: year) {

@@ -46,16 +46,25 @@ enum YearPage {
                        "；" + Markdown.link("本年排名", to: root + SitePaths.ranking("disclosure_rate", year: year)) + "。")
         let sorted = ReportList.sorted(site, indices)
         let slice = Array(sorted.dropFirst((number - 1) * pageSize).prefix(pageSize))
-        if pages > 1 { page.paragraph(pager(year: year, current: number, count: pages, root: root)) }
+        let pager = Pager(current: number, count: pages, root: root) { SitePaths.year(year, page: $0) }
+        if pages > 1 { page.paragraph(pager.markdown) }
         let caption = pages > 1 ? "\(year)年报告，第 \(number) 页（点击表头排序）" : "\(year)年全部报告（点击表头排序）"
         ReportList.add(&page, site, slice, caption: caption)
-        if pages > 1 { page.paragraph(pager(year: year, current: number, count: pages, root: root)) }
+        if pages > 1 { page.paragraph(pager.markdown) }
         return page
     }
+}
 
-    private static func pager(year: Int, current: Int, count: Int, root: String) -> String {
+/// Links to the pages of a paged list.
+struct Pager {
+    let current: Int
+    let count: Int
+    let root: String
+    let path: (Int) -> String
+
+    var markdown: String {
         "分页：" + (1...count).map { n in
-            n == current ? "**\(n)**" : Markdown.link(String(n), to: root + SitePaths.year(year, page: n))
+            n == current ? "**\(n)**" : Markdown.link(String(n), to: root + path(n))
         }.joined(separator: " ")
     }
 }

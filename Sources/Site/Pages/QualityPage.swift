@@ -23,6 +23,10 @@ enum QualityPage {
         let open = identityResults.filter { $0.status == .notAssessable }.count
         page.paragraph("共 \(reports.count) 份报告，核对勾稽关系 \(identityResults.count) 处：不成立 \(failed) 处，无法核对 \(open) 处。有错误的报告 \(reports.filter { $0.count(.error) > 0 }.count) 份；\(Markdown.link("未能读取的文件 \(site.content.unread.count) 个", to: SitePaths.unread))。")
 
+        page.paragraph("每年有错误或警告的全部报告（按错误数、警告数排序，可点击表头重排）：" + site.dataset.years.map { year in
+            Markdown.link("\(year)年（\(QualityListPage.withFindings(site, year: year).count) 份）", to: SitePaths.quality(year))
+        }.joined(separator: "、") + "。")
+
         if !site.content.notices.isEmpty {
             page.heading("本站设置")
             page.markdown(site.content.notices.map { "- " + Markdown.text($0) }.joined(separator: "\n") + "\n")

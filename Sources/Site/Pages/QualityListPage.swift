@@ -1,0 +1,39 @@
+import Analysis
+import ReportModel
+
+/// Every report of one year with findings, most errors first, then most warnings, `pageSize` to
+/// a page (quality/2024.html, quality/2024-2.html, …): the whole list, paged so that no page grows
+/// with the size of the country.
+enum QualityListPage {
+    static let pageSize = 1000
+
+    static func withFindings(_ site: SiteIndex, year: Int) -> [DatasetReport] {
+        (site.reportsByYear[year] ?? []).map { site.dataset.reports[$0] }
+            .filter { $0.count(.error) + $0.count(.warning) > 0 }
+            .sorted { ($1.count(.error), $1.count(.warning), site.name(of: $0)) < ($0.count(.error), $0.count(.warning), site.name(of: $1)) }
+    }
+
+    static func pageCount(_ reports: [DatasetReport]) -> Int { max(1, (reports.count + pageSize - 1) / pageSize) }
+
+    static func make(_ site: SiteIndex, year: Int, reports: [DatasetReport], page number: Int = 1) -> Page {
+        let path = SitePaths.quality(year, page: number)
+        let root = SitePaths.root(from: path)
+        let pages = pageCount(reports)
+        let title = pages > 1 ? "\(year)年有检查发现的报告（第 \(number)/\(pages) 页）" : "\(year)年有检查发现的报告"
+        var page = Page(path: path, title: title, crumbs: [Page.Crumb("首页", SitePaths.home), Page.Crumb("数据质量", SitePaths.quality), Page.Crumb("\(year)年", nil)],
+                        lead: "\(year)年度有错误或警告的报告共 \(reports.count) 份，按错误数、再按警告数从多到少排列；点击机关查看每项发现的位置、应有值和实际值。")
+        let pager = Pager(current: number, count: pages, root: root) { SitePaths.quality(year, page: $0) }
+        if pages > 1 { page.paragraph(pager.markdown) }
+        let slice = reports.dropFirst((number - 1) * pageSize).prefix(pageSize)
+        page.table(pages > 1 ? "有检查发现的报告，第 \(number) 页（点击表头排序）" : "有检查发现的报告（点击表头排序）",
+                   header: ["机关", "地区", "错误", "警告", "提示", "不成立的勾稽关系", "无法核对的勾稽关系"],
+                   rows: slice.map { r in
+                       [Markdown.link(site.name(of: r), to: root + site.reportPath(r.index)), Markdown.text(r.record.region.path),
+                        String(r.count(.error)), String(r.count(.warning)), String(r.count(.info)),
+                        String(r.identities.filter { $0.status == .failed }.count),
+                        String(r.identities.filter { $0.status == .notAssessable }.count)]
+                   }, numeric: [2, 3, 4, 5, 6], sortable: true)
+        if pages > 1 { page.paragraph(pager.markdown) }
+        return page
+    }
+}
