@@ -44,7 +44,7 @@ let package = Package(
             ]
         ),
         // Synthetic corpora for benchmarks and tests (never Content/).
-        .target(name: "SampleCorpus", dependencies: ["ReportModel", "Ingest"]),
+        .target(name: "SampleCorpus", dependencies: ["ReportModel", "Ingest", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Downloads: CSV, JSON and SQLite (GRDB over Debian's libsqlite3).
         .target(name: "OpenData", dependencies: ["ReportModel", "Analysis", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(

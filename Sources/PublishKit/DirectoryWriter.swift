@@ -8,6 +8,7 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
     let root: URL
     private let lock = NSLock()
     private var folders: Set<String> = []
+    private var paths: Set<String> = []
     private var written = 0
     private var bytes = 0
 
@@ -24,6 +25,8 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
         let folder = url.deletingLastPathComponent().path
         // Made under the lock: another thread must not write into a folder that is still being made.
         try lock.withLock {
+            // Two files for one path is a bug upstream (see PageCollisions): fail loudly, never overwrite.
+            guard paths.insert(file.path).inserted else { throw BuildError("两个文件要写到同一路径 \(file.path)，已停止以免覆盖") }
             if !folders.contains(folder) {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 folders.insert(folder)

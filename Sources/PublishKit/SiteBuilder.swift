@@ -64,7 +64,11 @@ public struct SiteBuilder {
         clock.lap("discover", into: &summary)
 
         // 2. Read every file on all cores.
-        let outcomes = inputs.concurrentMap { ReportReader.read(contentsOf: $0.url, source: $0.source) }
+        let collisions = PageCollisions.find(inputs), limits = config.limits
+        let outcomes = Array(inputs.indices).concurrentMap { i in
+            collisions[i].map { .unread(UnreadFile(source: inputs[i].source, reason: $0)) }
+                ?? ReportReader.read(contentsOf: inputs[i].url, source: inputs[i].source, limits: limits)
+        }
         var records: [ReportRecord] = []
         var unread: [UnreadEntry] = []
         for outcome in outcomes {
@@ -91,7 +95,7 @@ public struct SiteBuilder {
         do {
             let downloads = try Downloads.files(dataset, scratch: staging)
             for file in downloads { try writer.write(SiteFile(path: "data/\(file.name)", data: file.data)) }
-            let copies = try copySources(inputs, into: writer)
+            let copies = try copySources(inputs.indices.filter { collisions[$0] == nil }.map { inputs[$0] }, into: writer)
             clock.lap("downloads", into: &summary)
 
             let content = SiteContent(
@@ -118,9 +122,8 @@ public struct SiteBuilder {
     /// `sources/<id>.<ext>`: every input is downloadable from its page, read or not.
     private func copySources(_ inputs: [InputDiscovery.Input], into writer: DirectoryWriter) throws -> [String: String] {
         let copies = inputs.concurrentMap { input -> Result<(String, String)?, Error> in
-            let size = (try? FileManager.default.attributesOfItem(atPath: input.url.path)[.size] as? Int) ?? nil
-            // Unreadable or oversized inputs are listed without a copy; their pages say why.
-            guard let size, size <= Self.maximumSourceCopy, let data = try? Data(contentsOf: input.url) else { return .success(nil) }
+            // Unreadable or oversized inputs (and FIFOs, which would block) are listed without a copy; their pages say why.
+            guard case .regular(let size) = FileKind.of(input.url.path), size <= Self.maximumSourceCopy, let data = try? Data(contentsOf: input.url) else { return .success(nil) }
             let path = SitePaths.source(SitePaths.reportID(source: input.source), originalName: input.url.lastPathComponent)
             return Result { try writer.write(SiteFile(path: path, data: data)); return (input.source, path) }
         }
