@@ -55,9 +55,9 @@ let package = Package(
             name: "publish",
             dependencies: ["PublishKit", "SampleCorpus", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "ReportModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "ReportModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ReportModel"]),
-        .testTarget(name: "PublishKitTests", dependencies: ["PublishKit", "Ingest", "Analysis", "ReportModel", "SampleCorpus"]),
+        .testTarget(name: "PublishKitTests", dependencies: ["PublishKit", "Ingest", "Analysis", "ReportModel", "SampleCorpus", "Site"]),
         .testTarget(
             name: "OpenDataTests",
             dependencies: ["OpenData", "Ingest", "Analysis", "ReportModel", .product(name: "GRDB", package: "GRDB.swift")]
@@ -65,3 +65,14 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "PublishKit", "ReportModel"]),
     ]
 )
+
+// Fuzz targets (Fuzz/README.md), only when Fuzz/run.sh builds them: one executable per reader,
+// each a libFuzzer entry point in Fuzz/Targets/<name>/. A new reader's target is one file there
+// and one name here.
+if Context.environment["GOVREPORT_FUZZ"] != nil {
+    let fuzzTargets = ["fuzz-text-cells", "fuzz-pipe-rows", "fuzz-text-decoding", "fuzz-sidecar", "fuzz-site-config", "fuzz-recognizer", "fuzz-document-txt"]
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["Ingest", "ReportModel", "PublishKit"], path: "Fuzz/Support"))
+    for name in fuzzTargets {
+        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzSupport", "Ingest", "ReportModel", "PublishKit"], path: "Fuzz/Targets/\(name)"))
+    }
+}

@@ -78,8 +78,9 @@ public enum HostileCorpus {
             .init("loop.txt", .symlink(to: "loop.txt"), .unread(containing: "循环"), "a symlink to itself"),
             .init("up", .symlink(to: ".."), .unread(containing: "文件夹"), "a symlink to the parent folder (a loop if followed)"),
             .init("denied.txt", .bytes(seed), getuid() == 0 ? .report : .unread(containing: "权限"), "mode 000 (root reads it all the same)"),
-            .init("cafe\u{301}-报告.txt", .bytes(seed), .unread(containing: "NFC/NFD"), "the same name as café-报告.txt in decomposed Unicode"),
-            .init("caf\u{E9}-报告.txt", .bytes(seed), .report, "a name in composed Unicode"),
+            // Swift compares these equal, their bytes differ: one gets the page, the other is refused.
+            .init("cafe\u{301}-报告.txt", .bytes(seed), .readOrUnread, "the same name as café-报告.txt in decomposed Unicode"),
+            .init("caf\u{E9}-报告.txt", .bytes(seed), .readOrUnread, "the same name in composed Unicode"),
             .init(collidingNames.0, .bytes(seed), .report, "first of two names with the same page id"),
             .init(collidingNames.1, .bytes(seed), .unread(containing: "哈希冲突"), "second of two names with the same page id"),
         ]
@@ -92,7 +93,10 @@ public enum HostileCorpus {
             "-rf --output=.txt", "name with \u{202E}txt.exe",
             "<b id=\"pwned\">folder<b>/report.txt",
         ]
-        files += names.map { .init($0, .bytes(seed), $0.hasSuffix(".txt") ? .report : .readOrUnread, "a file name holding markup or path characters") }
+        files += names.map { name in
+            let expectation: HostileFile.Expectation = name.hasPrefix(".") ? .hidden : name.hasSuffix(".txt") ? .report : .readOrUnread
+            return .init(name, .bytes(seed), expectation, "a file name holding markup or path characters")
+        }
         return files
     }
 

@@ -19,6 +19,8 @@ public struct HostileFile: Sendable {
         case unread(containing: String)
         /// Either; a reader added later may read what today's readers refuse.
         case readOrUnread
+        /// Not an input: a hidden name (leading dot), which the publisher skips as documented.
+        case hidden
     }
 
     public var path: String
