@@ -71,7 +71,8 @@ let package = Package(
 // and one name here.
 if Context.environment["GOVREPORT_FUZZ"] != nil {
     let fuzzTargets = ["fuzz-text-cells", "fuzz-pipe-rows", "fuzz-text-decoding", "fuzz-sidecar", "fuzz-site-config", "fuzz-recognizer", "fuzz-document-txt"]
-    package.targets.append(.target(name: "FuzzSupport", dependencies: ["Ingest", "ReportModel", "PublishKit"], path: "Fuzz/Support"))
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver"))
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["FuzzDriver", "Ingest", "ReportModel", "PublishKit"], path: "Fuzz/Support"))
     for name in fuzzTargets {
         package.targets.append(.executableTarget(name: name, dependencies: ["FuzzSupport", "Ingest", "ReportModel", "PublishKit"], path: "Fuzz/Targets/\(name)"))
     }
