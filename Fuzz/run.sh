@@ -13,12 +13,13 @@ if [ $# -gt 0 ]; then targets=("$@"); else
   targets=($(sed -n 's/.*let fuzzTargets = \[\(.*\)\].*/\1/p' Package.swift | tr -d '",'))
 fi
 scratch=.build-fuzz
-flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
+config="${FUZZ_CONFIG:-release}"
+flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing)
 export GOVREPORT_FUZZ=1
 for t in "${targets[@]}"; do
   echo "fuzz: building $t"
-  swift build -c debug --scratch-path "$scratch" "${flags[@]}" --product "$t" 2>&1 | grep -E "error|warning: unre|Compiling|Build complete" | grep -v "^\[" || true
-  [ -x "$scratch/debug/$t" ] || { echo "fuzz: $t did not build" >&2; exit 1; }
+  swift build -c "$config" --scratch-path "$scratch" "${flags[@]}" --product "$t" 2>&1 | grep -E "error|warning: unre|Compiling|Build complete" | grep -v "^\[" || true
+  [ -x "$scratch/$config/$t" ] || { echo "fuzz: $t did not build" >&2; exit 1; }
 done
 
 mkdir -p Fuzz/crashes Fuzz/corpus
@@ -33,7 +34,7 @@ for t in "${targets[@]}"; do
   log="$(mktemp)"
   echo "fuzz: running $t for ${seconds}s"
   set +e
-  ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 "$scratch/debug/$t" "$corpus" "${seeds[@]}" \
+  ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 "$scratch/$config/$t" "$corpus" "${seeds[@]}" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=3072 -print_final_stats=1 \
     -artifact_prefix="Fuzz/crashes/$t-" > "$log" 2>&1
   status=$?
