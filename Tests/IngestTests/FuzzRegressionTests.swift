@@ -26,4 +26,16 @@ import Testing
         guard case .success(let sidecar) = Sidecar.parse("agency: 某区人民政府\nyear: 2024\npublished: 2025-01-20\nregion: 320106\n") else { Issue.record("plain sidecar refused"); return }
         #expect(sidecar.agency == "某区人民政府" && sidecar.year == 2024 && sidecar.published == "2025-01-20" && sidecar.regionCode == "320106")
     }
+
+    /// A count cell of 126 digits: the diagnostic's formatting converted it to Int and trapped.
+    @Test func hugeIntegerCellIsADiagnosticNotATrap() throws {
+        let files = try Self.inputs("fuzz-document-txt")
+        #expect(!files.isEmpty)
+        for file in files {
+            guard case .report(let record) = ReportReader.read(data: try Data(contentsOf: file), source: "report.txt") else {
+                Issue.record("\(file.lastPathComponent) not read as a report"); continue
+            }
+            #expect(record.diagnostics.contains { $0.code == "not-a-count" }, "\(file.lastPathComponent)")
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Ingest
 import PublishKit
@@ -41,5 +42,26 @@ import Testing
             try file.data.write(to: url)
         }
         Self.expectAccounted(try Self.account(content: dir), "sample")
+    }
+}
+
+/// The fuzzers' regression inputs (Fuzz/regressions) go through a whole build: reading, checks,
+/// figures and pages, where a huge number once could trap a conversion to Int.
+@Suite struct FuzzRegressionSiteTests {
+    @Test func regressionInputsBuildASite() throws {
+        let regressions = NothingLostTests.repository.appendingPathComponent("Fuzz/regressions")
+        let content = FileManager.default.temporaryDirectory.appendingPathComponent("regressions-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: content) }
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        var count = 0
+        for target in try FileManager.default.contentsOfDirectory(atPath: regressions.path) where target.hasPrefix("fuzz-document") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: regressions.appendingPathComponent(target).path) {
+                try FileManager.default.copyItem(at: regressions.appendingPathComponent("\(target)/\(name)"), to: content.appendingPathComponent("\(target)-\(name)"))
+                count += 1
+            }
+        }
+        #expect(count > 0)
+        NothingLostTests.expectAccounted(try NothingLostTests.account(content: content), "regressions")
+        #expect(formatDecimal(1e300) == "1e+300" && formatPercent(.infinity) == "inf%")
     }
 }
