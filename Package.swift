@@ -46,7 +46,7 @@ let package = Package(
             ]
         ),
         // Synthetic corpora for benchmarks and tests (never Content/).
-        .target(name: "SampleCorpus", dependencies: ["ReportModel", "Ingest"]),
+        .target(name: "SampleCorpus", dependencies: ["ReportModel", "Ingest", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Downloads: CSV, JSON and SQLite (GRDB over Debian's libsqlite3).
         .target(name: "OpenData", dependencies: ["ReportModel", "Analysis", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
@@ -71,3 +71,15 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "PublishKit", "Analysis", "ReportModel"]),
     ]
 )
+
+// Fuzz targets (Fuzz/README.md), only when Fuzz/run.sh builds them: one executable per reader,
+// each a libFuzzer entry point in Fuzz/Targets/<name>/. A new reader's target is one file there
+// and one name here.
+if Context.environment["GOVREPORT_FUZZ"] != nil {
+    let fuzzTargets = ["fuzz-text-cells", "fuzz-pipe-rows", "fuzz-text-decoding", "fuzz-sidecar", "fuzz-site-config", "fuzz-recognizer", "fuzz-document-txt"]
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver"))
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["FuzzDriver", "Ingest", "ReportModel", "PublishKit"], path: "Fuzz/Support"))
+    for name in fuzzTargets {
+        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzSupport", "Ingest", "ReportModel", "PublishKit"], path: "Fuzz/Targets/\(name)"))
+    }
+}

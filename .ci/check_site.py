@@ -52,7 +52,10 @@ for dirpath, _, files in os.walk(site):
 inputs = []
 for dirpath, dirs, files in os.walk(content):
     dirs[:] = [d for d in dirs if not d.startswith(".")]
-    for name in files:
+    # A link to a folder is not followed, but it is listed (as unread) like any other entry.
+    links = [d for d in dirs if os.path.islink(os.path.join(dirpath, d))]
+    dirs[:] = [d for d in dirs if d not in links]
+    for name in files + links:
         if name.startswith(".") or name.lower().endswith((".yml", ".yaml")): continue
         inputs.append(os.path.relpath(os.path.join(dirpath, name), content))
 index = open(os.path.join(site, "index.html"), encoding="utf-8").read()

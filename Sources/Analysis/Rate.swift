@@ -53,6 +53,7 @@ public func formatPercent(_ fraction: Double) -> String {
 
 public func formatDecimal(_ v: Double) -> String {
     let scaled = (v * 100).rounded()
+    guard scaled.isFinite, abs(scaled) < 1e15 else { return String(v) }  // Int(_:) would trap
     let sign = scaled < 0 ? "-" : ""
     let magnitude = Int(abs(scaled))
     let fraction = magnitude % 100

@@ -16,6 +16,7 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
     private var folders: Set<String> = []
     private var manifest = OutputManifest()
     private var changed: [String] = []
+    private var paths: Set<String> = []
     private var written = 0
     private var unchanged = 0
     private var bytes = 0
@@ -40,6 +41,11 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
         let entry = OutputManifest.Entry(size: file.data.count, hash: ContentHash(file.data))
         let isPage = file.path.hasSuffix(".html")
         defer { progress?.advance() }
+        // Two files for one path is a bug upstream (see PageCollisions): fail loudly, never overwrite,
+        // whether or not the bytes are new.
+        try lock.withLock {
+            guard paths.insert(file.path).inserted else { throw BuildError("两个文件要写到同一路径 \(file.path)，已停止以免覆盖") }
+        }
         if previous?.entries[file.path] == entry {
             lock.withLock {
                 manifest.entries[file.path] = entry

@@ -5,9 +5,9 @@ import ReportModel
 /// `publish extract`: what was read from each file, as text for people or govreport/1 JSON.
 public enum Extraction {
     /// Reads each path as given (the record's `source` is the path exactly as the user typed it).
-    public static func read(paths: [String]) -> [ReadOutcome] {
+    public static func read(paths: [String], limits: ReadLimits = .default) -> [ReadOutcome] {
         paths.concurrentMap { path in
-            ReportReader.read(contentsOf: URL(fileURLWithPath: path), source: path)
+            ReportReader.read(contentsOf: URL(fileURLWithPath: path), source: path, limits: limits)
         }
     }
 

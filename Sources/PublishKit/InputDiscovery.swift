@@ -1,7 +1,10 @@
 import Foundation
 
-/// Which files are reports: every regular file under the given paths, except hidden files and
-/// folders and YAML sidecars (`NAME.yml`, `site.yml`). Sorted, so every run sees the same order.
+/// Which files are reports: every entry under the given paths that is not a folder, except hidden
+/// files and folders and YAML sidecars (`NAME.yml`, `site.yml`). Sorted, so every run sees the same
+/// order. Entries that cannot be reports (a FIFO, a socket, a link to nowhere, to itself or to a
+/// folder — links to folders are not followed, so a link loop cannot trap the walk) are inputs all
+/// the same: the reader lists each as unread with the reason, so nothing in the folder goes unmentioned.
 public enum InputDiscovery {
     public struct Input: Sendable, Hashable {
         public let url: URL
@@ -47,13 +50,14 @@ public enum InputDiscovery {
     }
 
     private static func walk(_ directory: URL) -> [URL] {
-        let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey]
+        let keys: [URLResourceKey] = [.isDirectoryKey, .isSymbolicLinkKey]
         guard let enumerator = FileManager.default.enumerator(
             at: directory, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
         else { return [] }
         var files: [URL] = []
         for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: Set(keys)))?.isRegularFile == true else { continue }
+            let values = try? url.resourceValues(forKeys: Set(keys))
+            if values?.isDirectory == true && values?.isSymbolicLink != true { continue }
             if sidecarExtensions.contains(url.pathExtension.lowercased()) { continue }
             files.append(url)
         }

@@ -43,8 +43,10 @@ struct ReadCache: Sendable {
         return try? JSONDecoder().decode(CachedOutcome.self, from: Data(json.utf8)).outcome
     }
 
-    static func key(source: String, data: Data, sidecar: Data?) -> ContentHash {
-        ContentHash(parts: [Data(toolVersion.utf8), Data(source.utf8), data, sidecar ?? Data([0xFF])])
+    /// The limits are part of the key: a file refused under one limit may be read under another.
+    static func key(source: String, data: Data, sidecar: Data?, limits: ReadLimits = .default) -> ContentHash {
+        let settings = "\(limits.maxFileBytes)/\(limits.maxTableCells)/\(limits.secondsPerFile)/\(limits.maxUnpackedBytes)"
+        return ContentHash(parts: [Data(toolVersion.utf8), Data(source.utf8), data, sidecar ?? Data([0xFF]), Data(settings.utf8)])
     }
 
     /// One line of the cache file.

@@ -102,7 +102,11 @@ public struct SiteBuilder: Sendable {
         do {
             // 2. Read every file on all cores (or take it from the cache), copying it into the site.
             progress.start("read", total: inputs.count)
-            let items = inputs.concurrentMap { input in Result { try read(input, cache: cache, into: writer) } }
+            // Inputs whose pages would land on one path are listed as unread, never overwritten.
+            let collisions = PageCollisions.find(inputs), limits = config.limits
+            let items = Array(inputs.indices).concurrentMap { i in
+                Result { try read(inputs[i], collision: collisions[i], limits: limits, cache: cache, into: writer) }
+            }
             var records: [ReportRecord] = []
             var unread: [UnreadEntry] = []
             var copies: [String: String] = [:]
@@ -197,23 +201,30 @@ public struct SiteBuilder: Sendable {
     }
 
     /// One input: its bytes read once, hashed for the cache, parsed on a miss, copied into the site.
-    private func read(_ input: InputDiscovery.Input, cache: ReadCache, into writer: DirectoryWriter) throws -> ReadItem {
+    private func read(_ input: InputDiscovery.Input, collision: String?, limits: ReadLimits, cache: ReadCache,
+                      into writer: DirectoryWriter) throws -> ReadItem {
         defer { options.progress.advance() }
-        let size = (try? FileManager.default.attributesOfItem(atPath: input.url.path)[.size] as? Int) ?? nil
-        guard let data = try? Data(contentsOf: input.url) else {
-            // Unreadable inputs are listed without a copy; their pages say why.
-            return ReadItem(source: input.source, outcome: ReportReader.read(contentsOf: input.url, source: input.source),
+        if let collision {
+            return ReadItem(source: input.source, outcome: .unread(UnreadFile(source: input.source, reason: collision)),
+                            copy: nil, cacheLine: nil, hit: false)
+        }
+        // What the file is and how large is known before it is opened: a FIFO would block, a huge
+        // file is not read. Those, and unreadable inputs, are listed without a copy; their pages say why.
+        guard case .regular(let size) = FileKind.of(input.url.path), size <= limits.maxFileBytes,
+              let data = try? Data(contentsOf: input.url)
+        else {
+            return ReadItem(source: input.source, outcome: ReportReader.read(contentsOf: input.url, source: input.source, limits: limits),
                             copy: nil, cacheLine: nil, hit: false)
         }
         let sidecar = ReportReader.sidecarURL(for: input.url)
-        let key = ReadCache.key(source: input.source, data: data, sidecar: sidecar.flatMap { try? Data(contentsOf: $0) })
+        let key = ReadCache.key(source: input.source, data: data, sidecar: sidecar.flatMap(ReportReader.sidecarData), limits: limits)
         var outcome: ReadOutcome
         let hit: Bool
         if let cached = cache.outcome(for: key) {
             outcome = cached
             hit = true
         } else {
-            outcome = ReportReader.read(data: data, source: input.source)
+            outcome = ReportReader.read(data: data, source: input.source, limits: limits, watched: true)
             if case .report(var record) = outcome, let sidecar {
                 ReportReader.applySidecar(at: sidecar, to: &record)
                 outcome = .report(record)
@@ -221,7 +232,7 @@ public struct SiteBuilder: Sendable {
             hit = false
         }
         var copy: String?
-        if let size, size <= Self.maximumSourceCopy {
+        if size <= Self.maximumSourceCopy {
             let path = SitePaths.source(SitePaths.reportID(source: input.source), originalName: input.url.lastPathComponent)
             try writer.write(SiteFile(path: path, data: data))
             copy = path

@@ -21,12 +21,16 @@ struct Check: ParsableCommand {
     @Flag(help: "Exit with status 1 when any error is found.")
     var strict = false
 
+    @Option(help: "Content folder whose site.yml sets the limits (as for `publish build`).", completion: .directory)
+    var content = "Content"
+
     func run() throws {
         let discovery = InputDiscovery.resolve(paths: paths)
         for missing in discovery.missing {
             FileHandle.standardError.write(Data("publish: \(missing.path)：\(missing.reason)\n".utf8))
         }
-        let outcomes = discovery.inputs.concurrentMap { ReportReader.read(contentsOf: $0.url, source: $0.source) }
+        let limits = SiteConfig.load(from: URL(fileURLWithPath: content)).0.limits
+        let outcomes = discovery.inputs.concurrentMap { ReportReader.read(contentsOf: $0.url, source: $0.source, limits: limits) }
         var records: [ReportRecordAlias] = []
         var unread: [UnreadFile] = discovery.missing.map { UnreadFile(source: $0.path, reason: $0.reason) }
         for outcome in outcomes {

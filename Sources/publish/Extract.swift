@@ -14,8 +14,11 @@ struct Extract: ParsableCommand {
     @Flag(help: "Print govreport/1 JSON records instead of a readable summary.")
     var json = false
 
+    @Option(help: "Content folder whose site.yml sets the limits (as for `publish build`).", completion: .directory)
+    var content = "Content"
+
     func run() throws {
-        let outcomes = Extraction.read(paths: files)
+        let outcomes = Extraction.read(paths: files, limits: SiteConfig.load(from: URL(fileURLWithPath: content)).0.limits)
         var records: [PublishKit.ReportRecordAlias] = []
         var failed = 0
         for outcome in outcomes {

@@ -22,6 +22,12 @@ struct Sample: ParsableCommand {
     @Option(help: "Folder to write into (created if needed).", completion: .directory)
     var out: String
 
+    @Flag(help: "Write the hostile corpus instead: broken, enormous and malicious files (see HostileCorpus).")
+    var hostile = false
+
+    @Option(help: "With --hostile: the real report the payloads are injected into.", completion: .file())
+    var seedReport = "Content/安徽省/合肥市/瑶海区人民政府办公室-2024.txt"
+
     func validate() throws {
         guard count > 0 else { throw ValidationError("--count must be positive") }
         guard !parsedYears.isEmpty else { throw ValidationError("--years needs at least one year, e.g. 2023,2024") }
@@ -37,6 +43,12 @@ struct Sample: ParsableCommand {
     var parsedLayouts: [ReportWriter.Layout] { layouts.split(separator: ",").compactMap { ReportWriter.Layout(rawValue: String($0)) } }
 
     func run() throws {
+        if hostile {
+            let seed = try Data(contentsOf: URL(fileURLWithPath: seedReport))
+            let files = try HostileCorpus.write(.init(seed: seed), to: URL(fileURLWithPath: out))
+            print("wrote \(files.count) hostile inputs to \(out)")
+            return
+        }
         let generator = SampleGenerator(options: .init(count: count, years: parsedYears, layouts: parsedLayouts, seed: seed))
         let root = URL(fileURLWithPath: out)
         var written = 0

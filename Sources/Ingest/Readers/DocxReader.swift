@@ -17,6 +17,10 @@ enum DocxReader {
         guard isZIP(data) else {
             return .failure(ReadFailure("扩展名为 .docx，但内容不是 Word 文件使用的 ZIP 格式（文件可能已损坏或只是改了扩展名）"))
         }
+        // Every offset ZIPFoundation will seek to is checked first: past the end it traps.
+        if case .failure(let problem) = ZipDirectory.read(data) {
+            return .failure(ReadFailure("Word 文件（.docx）已损坏或不完整：\(problem.reason)"))
+        }
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)

@@ -31,6 +31,6 @@ struct ValueReader {
     }
 
     private func format(_ v: Double) -> String {
-        v.rounded() == v ? String(Int(v)) : String(v)
+        v.rounded() == v && abs(v) < 1e15 ? String(Int(v)) : String(v)  // Int(1e20) would trap (found by fuzzing)
     }
 }

@@ -28,10 +28,10 @@ public struct Sidecar: Sendable, Equatable {
 
     public static func parse(_ text: String) -> Result<Sidecar, ReadFailure> {
         let parsed: Any?
-        do {
-            parsed = try Yams.load(yaml: text)
-        } catch {
-            return .failure(ReadFailure("旁注文件不是有效的 YAML：\(String(describing: error).prefix(200))"))
+        switch SafeYAML.load(text) {
+        case .success(let value): parsed = value
+        case .failure(.invalid(let message)): return .failure(ReadFailure("旁注文件不是有效的 YAML：\(message)"))
+        case .failure(.tooLarge(let reason)): return .failure(ReadFailure("旁注文件\(reason)"))
         }
         guard let map = parsed as? [String: Any] else {
             return .failure(ReadFailure("旁注文件应为“键: 值”形式的 YAML 映射"))

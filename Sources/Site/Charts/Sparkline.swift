@@ -27,5 +27,5 @@ enum Sparkline {
 /// Coordinates with at most one decimal, so the SVG text is short and stable.
 func fmt(_ v: Double) -> String {
     let r = (v * 10).rounded() / 10
-    return r == r.rounded() ? String(Int(r)) : String(r)
+    return r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r)  // Int(_:) traps on huge values
 }
