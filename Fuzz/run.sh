@@ -31,7 +31,17 @@ for t in "${targets[@]}"; do
   seeds=(Tests/IngestTests/Fixtures/seeds)
   # Inputs up to 4 KB: recognition cost grows with the text (the gazetteer scan), small inputs mutate faster.
   maxlen=4096
-  case "$t" in *sidecar*|*site-config*) seeds=(Fuzz/seeds/yaml) ;; esac
+  formats=Tests/IngestTests/Fixtures/formats
+  seeddir="$(mktemp -d)"
+  case "$t" in
+    *sidecar*|*site-config*) seeds=(Fuzz/seeds/yaml) ;;
+    # The readers of other formats start from the fixtures in their format, and are given room
+    # for a whole small file (a .docx or PDF fixture is tens of kilobytes).
+    *html*) cp "$formats"/*.htm* "$seeddir"/; seeds=("$seeddir") ;;
+    *markdown*) cp "$formats"/*.md "$seeddir"/; seeds=("$seeddir") ;;
+    *docx*) cp "$formats"/*.docx "$seeddir"/; seeds=("$seeddir"); maxlen=65536 ;;
+    *pdf*) cp "$formats"/*.pdf "$seeddir"/; seeds=("$seeddir"); maxlen=200000 ;;
+  esac
   [ -d "Fuzz/regressions/$t" ] && seeds+=("Fuzz/regressions/$t")
   log="$(mktemp)"
   echo "fuzz: running $t for ${seconds}s"
@@ -52,7 +62,7 @@ for t in "${targets[@]}"; do
     grep -E "ERROR|SUMMARY|Fatal error|panic|==[0-9]+==|Test unit written" "$log" | head -20 >&2 || true
     tail -5 "$log" >&2
   fi
-  rm -f "$log"
+  rm -rf "$log" "$seeddir"
 done
 cat "$report"
 exit "$failed"
