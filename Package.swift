@@ -74,10 +74,9 @@ let package = Package(
 
 // Fuzz targets (Fuzz/README.md), only when Fuzz/run.sh builds them: one executable per reader,
 // each a libFuzzer entry point in Fuzz/Targets/<name>/. A new reader's target is one file there
-// and one name here.
+// and one name here (on one line: Fuzz/run.sh reads the list).
 if Context.environment["GOVREPORT_FUZZ"] != nil {
-    let fuzzTargets = ["fuzz-text-cells", "fuzz-pipe-rows", "fuzz-text-decoding", "fuzz-sidecar", "fuzz-site-config", "fuzz-recognizer", "fuzz-document-txt",
-                       "fuzz-document-html", "fuzz-document-markdown", "fuzz-document-docx", "fuzz-document-pdf"]
+    let fuzzTargets = ["fuzz-text-cells", "fuzz-pipe-rows", "fuzz-text-decoding", "fuzz-sidecar", "fuzz-site-config", "fuzz-recognizer", "fuzz-document-txt", "fuzz-document-html", "fuzz-document-markdown", "fuzz-document-docx", "fuzz-document-pdf"]
     package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver"))
     package.targets.append(.target(name: "FuzzSupport", dependencies: ["FuzzDriver", "Ingest", "ReportModel", "PublishKit"], path: "Fuzz/Support"))
     for name in fuzzTargets {

@@ -12,6 +12,8 @@ shift || true
 if [ $# -gt 0 ]; then targets=("$@"); else
   targets=($(sed -n 's/.*let fuzzTargets = \[\(.*\)\].*/\1/p' Package.swift | tr -d '",'))
 fi
+# No target found is a broken run, never a passing one.
+[ ${#targets[@]} -gt 0 ] || { echo "fuzz: no targets found in Package.swift's fuzzTargets" >&2; exit 1; }
 scratch=.build-fuzz
 config="${FUZZ_CONFIG:-release}"
 flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing)
