@@ -14,7 +14,9 @@ enum Watchdog {
         let thread = Thread {
             Thread.current.threadDictionary[ReadDeadline.key] = deadline
             let value = work()
-            box.set(value)
+            // Work that only finished because it saw the deadline pass (a reader bailing out at a
+            // check) ran out of time all the same, whichever of it and the wait below wakes first.
+            box.set(deadline.hasPassed ? nil : value)
         }
         thread.stackSize = stackSize
         thread.start()
@@ -29,7 +31,7 @@ enum Watchdog {
         let done = DispatchSemaphore(value: 0)
         private let lock = NSLock()
         private var value: T?
-        func set(_ v: T) {
+        func set(_ v: T?) {
             lock.withLock { value = v }
             done.signal()
         }
