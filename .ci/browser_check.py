@@ -5,20 +5,14 @@ Checks: the index lists every report with figures matching reports.csv; a rankin
 order and sorts when its header is clicked; the search box finds an agency; no console errors
 (a CSP violation or a script error shows up there).
 """
-import csv, os, shutil, sys, time
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+import csv, os, sys, time
+import chromium
 from selenium.webdriver.common.by import By
 
 site = os.path.abspath(sys.argv[1])
 problems = []
 
-opts = webdriver.ChromeOptions()
-opts.binary_location = shutil.which("chromium")
-for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,2000"):
-    opts.add_argument(a)
-opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=opts)
+driver = chromium.driver("--window-size=1280,2000", browser_log=True)
 
 def open_page(rel):
     driver.get("file://" + os.path.join(site, rel))

@@ -11,18 +11,13 @@ scripts), and the Content-Security-Policy meta tag forbids inline script and for
 control page first proves the check can fail: the same inline script does run without the
 policy and does not with it.
 """
-import os, re, shutil, sys, tempfile, time
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+import os, re, sys, tempfile, time
+import chromium
 
 site = os.path.abspath(sys.argv[1])
 problems = []
 
-opts = webdriver.ChromeOptions()
-opts.binary_location = shutil.which("chromium")
-for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,2000"):
-    opts.add_argument(a)
-driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=opts)
+driver = chromium.driver("--window-size=1280,2000")
 
 PROBE = r"""
 return {

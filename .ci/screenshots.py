@@ -3,9 +3,8 @@
 usage: screenshots.py SITE_DIR OUT_DIR
 Takes the home page, a county-level region page, a report (agency) page and a ranking page.
 """
-import glob, os, shutil, sys, time
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+import glob, os, sys, time
+import chromium
 
 site, out = os.path.abspath(sys.argv[1]), sys.argv[2]
 os.makedirs(out, exist_ok=True)
@@ -25,11 +24,7 @@ pages = {
     "ranking": first(f"rankings/{year}/received.html") or first("rankings/*/*.html"),
 }
 
-opts = webdriver.ChromeOptions()
-opts.binary_location = shutil.which("chromium")
-for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"):
-    opts.add_argument(a)
-driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=opts)
+driver = chromium.driver("--hide-scrollbars")
 try:
     for width, label in ((1280, "desktop"), (390, "phone")):
         for name, rel in pages.items():

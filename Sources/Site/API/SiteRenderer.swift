@@ -30,7 +30,9 @@ public enum SiteRenderer {
 
         page { HomePage.make(site) }
         page { UnreadPage.make(site) }
-        page { QualityPage.make(site) }
+        // Each year's reports with findings, found once for the quality page and its lists.
+        let withFindings = Dictionary(uniqueKeysWithValues: content.dataset.years.map { ($0, QualityListPage.withFindings(site, year: $0)) })
+        page { QualityPage.make(site, withFindings: withFindings) }
         page { MethodologyPage.make(site) }
         page { DownloadsPage.make(site) }
         page { RankingsIndexPage.make(site) }
@@ -38,9 +40,9 @@ public enum SiteRenderer {
         page { NotFoundPage.make(site) }
         for year in content.dataset.years {
             for number in 1...YearPage.pageCount(site, year: year) { page { YearPage.make(site, year: year, page: number) } }
-            let withFindings = QualityListPage.withFindings(site, year: year)
-            for number in 1...QualityListPage.pageCount(withFindings) {
-                page { QualityListPage.make(site, year: year, reports: withFindings, page: number) }
+            let reports = withFindings[year] ?? []
+            for number in 1...QualityListPage.pageCount(reports) {
+                page { QualityListPage.make(site, year: year, reports: reports, page: number) }
             }
             for metric in MetricCatalogue.all {
                 page { RankingPage.make(site, metric: metric, year: year) }

@@ -4,7 +4,7 @@ import ReportModel
 /// Which reports do not add up, and exactly where: findings by code, the reports with most errors,
 /// identity failures, duplicates, and the build's own notices.
 enum QualityPage {
-    static func make(_ site: SiteIndex) -> Page {
+    static func make(_ site: SiteIndex, withFindings: [Int: [DatasetReport]]) -> Page {
         var page = Page(path: SitePaths.quality, title: "数据质量", crumbs: [Page.Crumb("首页", SitePaths.home), Page.Crumb("数据质量", nil)],
                         lead: "每份报告都按格式本身规定的勾稽关系和合理性规则核对；下表汇总所有发现，点击机关查看具体位置和差额。")
         let reports = site.dataset.reports
@@ -24,7 +24,7 @@ enum QualityPage {
         page.paragraph("共 \(reports.count) 份报告，核对勾稽关系 \(identityResults.count) 处：不成立 \(failed) 处，无法核对 \(open) 处。有错误的报告 \(reports.filter { $0.count(.error) > 0 }.count) 份；\(Markdown.link("未能读取的文件 \(site.content.unread.count) 个", to: SitePaths.unread))。")
 
         page.paragraph("每年有错误或警告的全部报告（按错误数、警告数排序，可点击表头重排）：" + site.dataset.years.map { year in
-            Markdown.link("\(year)年（\(QualityListPage.withFindings(site, year: year).count) 份）", to: SitePaths.quality(year))
+            Markdown.link("\(year)年（\(withFindings[year]?.count ?? 0) 份）", to: SitePaths.quality(year))
         }.joined(separator: "、") + "。")
 
         if !site.content.notices.isEmpty {
