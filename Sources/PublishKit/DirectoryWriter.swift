@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 import Site
 
 /// Writes site files under one folder (the staging folder beside the output), creating
@@ -7,14 +8,19 @@ import Site
 ///
 /// Every file is hashed into the new manifest. Given the manifest of the output in place, a file
 /// whose size and hash are unchanged is not written at all: the staging folder then holds only
-/// what changed, and publishing moves just those files (see `Publication`).
+/// what changed, and publishing moves just those files (see `Publication`). Given the previous
+/// build's memo as well, a job whose inputs' digest is unchanged is not made at all: its files
+/// are carried into the new manifest as they are (see `BuildMemo`).
 final class DirectoryWriter: SiteWriter, @unchecked Sendable {
     let root: URL
     let previous: OutputManifest?
     let progress: BuildProgress?
+    let previousMemo: BuildMemo?
     private let lock = NSLock()
     private var folders: Set<String> = []
     private var manifest = OutputManifest()
+    private var memo = BuildMemo()
+    private var reused = 0
     private var changed: [String] = []
     private var paths: Set<String> = []
     private var written = 0
@@ -24,11 +30,45 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
 
     private let interruptAfter: Int?
 
-    init(root: URL, previous: OutputManifest? = nil, progress: BuildProgress? = nil, interruptAfter: Int? = nil) {
+    init(root: URL, previous: OutputManifest? = nil, previousMemo: BuildMemo? = nil, progress: BuildProgress? = nil,
+         interruptAfter: Int? = nil) {
         self.interruptAfter = interruptAfter
         self.root = root
         self.previous = previous
+        self.previousMemo = previous == nil ? nil : previousMemo
         self.progress = progress
+    }
+
+    func reuse(_ key: String, digest: ContentHash) -> Bool {
+        guard let previous, let entry = previousMemo?.entries[key], entry.digest == digest else { return false }
+        // Every file must still be listed as the output holds it.
+        var carried: [(String, OutputManifest.Entry)] = []
+        carried.reserveCapacity(entry.paths.count)
+        for path in entry.paths {
+            guard let file = previous.entries[path] else { return false }
+            carried.append((path, file))
+        }
+        let kept: Bool = lock.withLock {
+            // A path already made by another job this build: let the job run, so the writer's
+            // collision check sees it and fails loudly.
+            guard carried.allSatisfy({ !paths.contains($0.0) }) else { return false }
+            for (path, file) in carried {
+                paths.insert(path)
+                manifest.entries[path] = file
+                if path.hasSuffix(".html") { pages += 1 }
+            }
+            unchanged += carried.count
+            reused += 1
+            memo.entries[key] = entry
+            return true
+        }
+        if kept { progress?.advance(carried.count) }
+        return kept
+    }
+
+    func made(_ key: String, digest: ContentHash, paths made: [String]) {
+        guard BuildMemo.storable(key), made.allSatisfy(BuildMemo.storable) else { return }
+        lock.withLock { memo.entries[key] = BuildMemo.Entry(digest: digest, paths: made) }
     }
 
     func write(_ file: SiteFile) throws {
@@ -81,6 +121,9 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
     var bytesWritten: Int { lock.withLock { bytes } }
     var pagesMade: Int { lock.withLock { pages } }
     var newManifest: OutputManifest { lock.withLock { manifest } }
+    var newMemo: BuildMemo { lock.withLock { memo } }
+    /// Jobs skipped because their inputs were unchanged.
+    var jobsReused: Int { lock.withLock { reused } }
     /// Paths written into the staging folder, sorted.
     var changedPaths: [String] { lock.withLock { changed.sorted() } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 /// What the published output holds: every file's size and content hash, by path. An incremental
 /// build compares each file it makes with this and writes only those that differ; files listed

@@ -45,6 +45,8 @@ public struct SiteBuilder: Sendable {
         public var filesWritten = 0
         public var filesUnchanged = 0
         public var filesRemoved = 0
+        /// Pages and downloads not made again because their inputs were unchanged (build memo).
+        public var jobsReused = 0
         public var bytesWritten = 0
         public var seconds = 0.0
         /// Seconds per stage, in the order run.
@@ -90,12 +92,16 @@ public struct SiteBuilder: Sendable {
         do { theme = try Theme.load(from: options.theme) } catch { throw BuildError("\(error)") }
         let previous = options.clean ? nil : trustedManifest(publication)
         let cache = options.clean ? ReadCache() : ReadCache(folder: publication.cache)
+        // Pages and downloads whose inputs are unchanged are not made again, unless the tool, the
+        // theme or the settings changed.
+        let salt = Self.memoSalt(theme: theme, config: config, notices: configProblems)
+        let memo = previous.flatMap { BuildMemo.load(from: publication.cache, salt: salt, manifest: $0.digest) }
         summary.incremental = previous != nil
         clock.lap("discover", into: &summary)
 
         // Everything is written into a staging folder beside the output.
         try publication.prepareStaging()
-        let writer = DirectoryWriter(root: publication.staging, previous: previous, progress: progress,
+        let writer = DirectoryWriter(root: publication.staging, previous: previous, previousMemo: memo, progress: progress,
                                      interruptAfter: options.interruptAfterFiles)
         let stale: [String]
         let cacheLines: [String]
@@ -110,6 +116,7 @@ public struct SiteBuilder: Sendable {
             var records: [ReportRecord] = []
             var unread: [UnreadEntry] = []
             var copies: [String: String] = [:]
+            var digests: [String: ContentHash] = [:]
             var lines: [String] = []
             for item in items {
                 let item = try item.get()
@@ -118,6 +125,7 @@ public struct SiteBuilder: Sendable {
                 case .unread(let file): unread.append(UnreadEntry(source: file.source, reason: file.reason))
                 }
                 if let copy = item.copy { copies[item.source] = copy }
+                if let key = item.key { digests[item.source] = key }
                 if let line = item.cacheLine { lines.append(line) }
                 if item.hit { summary.cacheHits += 1 }
             }
@@ -150,7 +158,7 @@ public struct SiteBuilder: Sendable {
                 dataset: dataset, unread: unread,
                 settings: SiteSettings(title: config.title, baseURL: config.baseURL, featuredYear: config.featuredYear, buildDate: config.buildDate),
                 downloads: downloads,
-                sourceCopies: copies, notices: configProblems)
+                sourceCopies: copies, notices: configProblems, recordDigests: digests)
             try SiteRenderer.render(content, theme: theme, to: writer)
             progress.finish()
             clock.lap("render+write", into: &summary)
@@ -163,11 +171,13 @@ public struct SiteBuilder: Sendable {
             if markerChanged { try Data(marker.utf8).write(to: publication.staging.appendingPathComponent(Self.marker)) }
             try FileManager.default.createDirectory(at: publication.cache, withIntermediateDirectories: true)
             try Data(manifest.text.utf8).write(to: publication.cache.appendingPathComponent(Self.manifestName), options: .atomic)
+            try writer.newMemo.save(to: publication.cache, salt: salt, manifest: manifest.digest)
             summary.files = manifest.entries.count
             summary.pages = writer.pagesMade
             summary.filesWritten = writer.filesWritten
             summary.filesUnchanged = writer.filesUnchanged
             summary.filesRemoved = stale.count
+            summary.jobsReused = writer.jobsReused
             summary.bytesWritten = writer.bytesWritten
             try writeBuildReport(summary, clock: clock, into: publication.staging)
         } catch {
@@ -198,6 +208,8 @@ public struct SiteBuilder: Sendable {
         let copy: String?
         let cacheLine: String?
         let hit: Bool
+        /// The read cache's key: what the outcome was read from.
+        var key: ContentHash? = nil
     }
 
     /// One input: its bytes read once, hashed for the cache, parsed on a miss, copied into the site.
@@ -238,7 +250,17 @@ public struct SiteBuilder: Sendable {
             copy = path
         }
         let line = hit ? cache.line(for: key) : ReadCache.line(key: key, outcome: outcome)
-        return ReadItem(source: input.source, outcome: outcome, copy: copy, cacheLine: line, hit: hit)
+        return ReadItem(source: input.source, outcome: outcome, copy: copy, cacheLine: line, hit: hit, key: key)
+    }
+
+    /// What every memoized job depends on besides its own inputs.
+    static func memoSalt(theme: Theme, config: SiteConfig, notices: [String]) -> ContentHash {
+        var salt = DigestBuilder("memo-salt")
+        salt.add(ReadCache.toolVersion)
+        salt.add(theme.digest)
+        salt.add(String(describing: config))
+        for notice in notices { salt.add(notice) }
+        return salt.digest
     }
 
     static func markerText(_ manifest: OutputManifest) -> String {
@@ -265,6 +287,7 @@ public struct SiteBuilder: Sendable {
             "errors": summary.errors, "warnings": summary.warnings, "cache_hits": summary.cacheHits,
             "files": summary.files, "pages": summary.pages, "files_written": summary.filesWritten,
             "files_unchanged": summary.filesUnchanged, "files_removed": summary.filesRemoved,
+            "jobs_reused": summary.jobsReused,
             "bytes_written": summary.bytesWritten,
             "seconds_before_publish": ((clock.total * 1000).rounded() / 1000),
             "stages": stages,

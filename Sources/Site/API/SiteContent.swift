@@ -12,15 +12,20 @@ public struct SiteContent: Sendable {
     public let sourceCopies: [String: String]
     /// Problems with the build's own settings (site.yml), shown on the data-quality page.
     public let notices: [String]
+    /// Input path → a digest of everything its record was read from (the read cache's key: the
+    /// input's bytes, its sidecar, the read limits and the tool's version), for build memos. An
+    /// input without one makes every page that shows it be made again.
+    public let recordDigests: [String: ContentHash]
 
     public init(dataset: Dataset, unread: [UnreadEntry], settings: SiteSettings, downloads: [DownloadEntry] = [],
-                sourceCopies: [String: String] = [:], notices: [String] = []) {
+                sourceCopies: [String: String] = [:], notices: [String] = [], recordDigests: [String: ContentHash] = [:]) {
         self.dataset = dataset
         self.unread = unread
         self.settings = settings
         self.downloads = downloads
         self.sourceCopies = sourceCopies
         self.notices = notices
+        self.recordDigests = recordDigests
     }
 
     /// The year the home page features: the configured one, else the newest with reports.

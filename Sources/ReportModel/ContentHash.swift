@@ -77,3 +77,40 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         return z ^ (z >> 31)
     }
 }
+
+/// Builds the digest of a job's inputs from its parts, for build memos: a page or download made
+/// from inputs with the same digest as last time is not made again. Each part is length-prefixed
+/// (or fixed-width), so different sequences of parts never share a digest's input.
+public struct DigestBuilder: Sendable {
+    private var bytes: [UInt8] = []
+
+    public init(_ kind: String) { add(kind) }
+
+    public mutating func add(_ text: String) {
+        add(text.utf8.count)
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    public mutating func add(_ number: Int) {
+        withUnsafeBytes(of: Int64(number).littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    public mutating func add(_ number: Double) {
+        withUnsafeBytes(of: number.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    public mutating func add(_ flag: Bool) { bytes.append(flag ? 1 : 0) }
+
+    public mutating func add(_ hash: ContentHash) {
+        withUnsafeBytes(of: hash.high.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: hash.low.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// An optional part: absent and present are told apart.
+    public mutating func add(_ number: Int?) {
+        add(number != nil)
+        if let number { add(number) }
+    }
+
+    public var digest: ContentHash { bytes.withUnsafeBytes { ContentHash(bytes: $0) } }
+}

@@ -1,0 +1,79 @@
+import Foundation
+@testable import PublishKit
+import ReportModel
+import Site
+import Testing
+
+/// The build memo as an incremental build uses it: a job whose inputs' digest is unchanged is
+/// skipped and its files kept as they are; any other digest, a missing file or a memo saved with
+/// another salt or manifest makes the job run.
+@Suite struct BuildMemoTests {
+    static func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("memo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func digest(_ text: String) -> ContentHash {
+        var d = DigestBuilder("test")
+        d.add(text)
+        return d.digest
+    }
+
+    /// One build of two jobs; returns the writer after it.
+    static func run(_ root: URL, previous: OutputManifest?, memo: BuildMemo?, digests: (String, String)) throws -> (DirectoryWriter, made: [String]) {
+        let writer = DirectoryWriter(root: root, previous: previous, previousMemo: memo)
+        var made: [String] = []
+        for (key, digest) in [("a", digests.0), ("b", digests.1)] {
+            let count = try writer.memoized(key, digest: Self.digest(digest)) {
+                made.append(key)
+                return [SiteFile(path: "\(key)/page.html", text: "<p>\(digest)</p>"), SiteFile(path: "\(key)/data.json", text: digest)]
+            }
+            #expect(count == (made.last == key ? 2 : 0))
+        }
+        return (writer, made)
+    }
+
+    @Test func anUnchangedJobIsSkippedAndItsFilesCarriedOver() throws {
+        let first = try Self.run(try Self.folder(), previous: nil, memo: nil, digests: ("1", "1"))
+        #expect(first.made == ["a", "b"])
+        let manifest = first.0.newManifest, memo = first.0.newMemo
+        #expect(memo.entries["a"]?.paths == ["a/page.html", "a/data.json"])
+
+        let second = try Self.run(try Self.folder(), previous: manifest, memo: memo, digests: ("1", "2"))
+        #expect(second.made == ["b"])
+        #expect(second.0.jobsReused == 1)
+        #expect(second.0.newManifest.entries["a/page.html"] == manifest.entries["a/page.html"])
+        #expect(second.0.newManifest.entries.count == 4)
+        #expect(second.0.pagesMade == 2, "a carried page still counts as a page of the site")
+        #expect(second.0.changedPaths == ["b/data.json", "b/page.html"])
+    }
+
+    @Test func withoutTheFilesInTheManifestTheJobRuns() throws {
+        let first = try Self.run(try Self.folder(), previous: nil, memo: nil, digests: ("1", "1"))
+        var manifest = first.0.newManifest
+        manifest.entries["a/data.json"] = nil
+        let second = try Self.run(try Self.folder(), previous: manifest, memo: first.0.newMemo, digests: ("1", "1"))
+        #expect(second.made == ["a"])
+        // No previous manifest (a full build): the memo is not used at all.
+        let full = try Self.run(try Self.folder(), previous: nil, memo: first.0.newMemo, digests: ("1", "1"))
+        #expect(full.made == ["a", "b"])
+    }
+
+    @Test func theMemoFileIsOnlyTrustedWithItsSaltAndManifest() throws {
+        let first = try Self.run(try Self.folder(), previous: nil, memo: nil, digests: ("1", "2"))
+        let cache = try Self.folder()
+        let salt = Self.digest("salt"), manifest = first.0.newManifest.digest
+        try first.0.newMemo.save(to: cache, salt: salt, manifest: manifest)
+        #expect(BuildMemo.load(from: cache, salt: salt, manifest: manifest) == first.0.newMemo)
+        #expect(BuildMemo.load(from: cache, salt: Self.digest("other theme"), manifest: manifest) == nil)
+        #expect(BuildMemo.load(from: cache, salt: salt, manifest: Self.digest("other output")) == nil)
+    }
+
+    @Test func aKeyOrPathWithATabIsNeverMemoized() throws {
+        let writer = DirectoryWriter(root: try Self.folder())
+        writer.made("x\ty", digest: Self.digest("1"), paths: ["p"])
+        writer.made("z", digest: Self.digest("1"), paths: ["p\tq"])
+        #expect(writer.newMemo.entries.isEmpty)
+    }
+}
