@@ -23,11 +23,9 @@ public enum InputDiscovery {
     /// Files under a content folder, their sources relative to it.
     public static func files(in directory: URL) -> [Input] {
         let base = directory.standardizedFileURL.path
-        let prefix = base.hasSuffix("/") ? base : base + "/"
-        return walk(directory).map { url in
-            let path = url.standardizedFileURL.path
-            return Input(url: url, source: path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path)
-        }.sorted { $0.source < $1.source }
+        var found: [Input] = []
+        walk(base == "/" ? "" : base, relative: "", into: &found)
+        return found.sorted { $0.source < $1.source }
     }
 
     /// Files named on a command line: files as given, folders searched recursively.
@@ -49,18 +47,33 @@ public enum InputDiscovery {
         return result
     }
 
-    private static func walk(_ directory: URL) -> [URL] {
-        let keys: [URLResourceKey] = [.isDirectoryKey, .isSymbolicLinkKey]
-        guard let enumerator = FileManager.default.enumerator(
-            at: directory, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
-        else { return [] }
-        var files: [URL] = []
-        for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: Set(keys))
-            if values?.isDirectory == true && values?.isSymbolicLink != true { continue }
-            if sidecarExtensions.contains(url.pathExtension.lowercased()) { continue }
-            files.append(url)
+    /// A plain readdir walk: FileManager's enumerator with resource values costs about 0.25 ms a
+    /// file here, which a national corpus (hundreds of thousands of files) cannot afford.
+    private static func walk(_ folder: String, relative: String, into found: inout [Input]) {
+        guard let stream = opendir(folder.isEmpty ? "/" : folder) else { return }
+        defer { closedir(stream) }
+        var entries: [(name: String, isFolder: Bool)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            // Some file systems do not fill d_type; a link is never followed into a folder.
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = lstat(folder + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append((name, isFolder))
         }
-        return files
+        for (name, isFolder) in entries {
+            let path = folder + "/" + name
+            let source = relative.isEmpty ? name : relative + "/" + name
+            if isFolder {
+                walk(path, relative: source, into: &found)
+            } else if !sidecarExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                found.append(Input(url: URL(fileURLWithPath: path, isDirectory: false), source: source))
+            }
+        }
     }
 }

@@ -43,6 +43,24 @@ import Testing
         }
         Self.expectAccounted(try Self.account(content: dir), "sample")
     }
+
+    /// A name in GBK (unzipped from a Windows archive) is not UTF-8: the file is still listed.
+    @Test func fileNamedInGBK() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gbk-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let good = InputDiscovery.files(in: Self.repository.appendingPathComponent("Content"))[0]
+        try FileManager.default.copyItem(at: good.url, to: dir.appendingPathComponent("good-" + good.url.lastPathComponent))
+        // 报告.txt in GBK bytes.
+        let name: [UInt8] = Array(dir.path.utf8) + [0x2F, 0xB1, 0xA8, 0xB8, 0xE6, 0x2E, 0x74, 0x78, 0x74, 0]
+        let fd = name.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        #expect(fd >= 0)
+        _ = write(fd, "x", 1)
+        close(fd)
+        let result = try Self.account(content: dir)
+        #expect(result.inputs == 2)
+        Self.expectAccounted(result, "gbk")
+    }
 }
 
 /// The fuzzers' regression inputs (Fuzz/regressions) go through a whole build: reading, checks,
