@@ -8,28 +8,52 @@ import ReportModel
 /// recorded source), its bytes, and its sidecar's bytes. One file, `records.jsonl` in the cache
 /// folder: a line per input, `key<TAB>JSON`, rewritten whole at the end of a build (one
 /// sequential write, not a file per report).
+///
+/// So that an unchanged input need not even be read to be hashed, `stats.tsv` beside it maps each
+/// input's file status (size, modification and change times, inode, and its sidecar's) to the key
+/// its bytes had, as git's index does. An entry is only saved once the file is older than the
+/// build by a margin, so a file changed within the clock's resolution is hashed again.
 struct ReadCache: Sendable {
     static let fileName = "records.jsonl"
     /// Bumped by hand when the cache's own layout changes.
     static let layoutVersion = "govreport-read-cache/1"
 
+    static let statsName = "stats.tsv"
+
     /// key → the JSON of one cached outcome.
     private let lines: [ContentHash: Substring]
+    /// file status signature → key.
+    private let stats: [ContentHash: ContentHash]
 
-    init() { lines = [:] }
+    init() {
+        lines = [:]
+        stats = [:]
+    }
 
     init(folder: URL) {
-        let url = folder.appendingPathComponent(Self.fileName)
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            lines = [:]
-            return
-        }
         var lines: [ContentHash: Substring] = [:]
-        for line in text.split(separator: "\n") {
-            guard let tab = line.firstIndex(of: "\t"), let key = ContentHash(hex: line[..<tab]) else { continue }
-            lines[key] = line[line.index(after: tab)...]
+        if let text = try? String(contentsOf: folder.appendingPathComponent(Self.fileName), encoding: .utf8) {
+            for line in text.split(separator: "\n") {
+                guard let tab = line.firstIndex(of: "\t"), let key = ContentHash(hex: line[..<tab]) else { continue }
+                lines[key] = line[line.index(after: tab)...]
+            }
+        }
+        var stats: [ContentHash: ContentHash] = [:]
+        if let text = try? String(contentsOf: folder.appendingPathComponent(Self.statsName), encoding: .utf8) {
+            for line in text.split(separator: "\n") {
+                let parts = line.split(separator: "\t")
+                guard parts.count == 2, let signature = ContentHash(hex: parts[0]), let key = ContentHash(hex: parts[1]) else { continue }
+                stats[signature] = key
+            }
         }
         self.lines = lines
+        self.stats = stats
+    }
+
+    /// The key of an input whose file status is unchanged since it was hashed, if its outcome is cached.
+    func key(for status: FileStatus) -> ContentHash? {
+        guard let key = stats[status.signature], lines[key] != nil else { return nil }
+        return key
     }
 
     var count: Int { lines.count }
@@ -58,10 +82,14 @@ struct ReadCache: Sendable {
         return "\(key)\t\(String(decoding: data, as: UTF8.self))\n"
     }
 
-    static func save(_ lines: [String], to folder: URL) throws {
+    /// Saves the outcomes (`lines`) and the status → key entries of files old enough to trust.
+    static func save(_ lines: [String], stats: [(FileStatus, ContentHash)], to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent(fileName)
-        try Data(lines.joined().utf8).write(to: url, options: .atomic)
+        try Data(lines.joined().utf8).write(to: folder.appendingPathComponent(fileName), options: .atomic)
+        let now = Date().timeIntervalSince1970
+        var text = ""
+        for (status, key) in stats where status.isSettled(now: now) { text += "\(status.signature)\t\(key)\n" }
+        try Data(text.utf8).write(to: folder.appendingPathComponent(statsName), options: .atomic)
     }
 
     /// This executable's content hash with the layout version: a rebuilt tool reads everything anew.
@@ -70,6 +98,50 @@ struct ReadCache: Sendable {
         let binary = (try? Data(contentsOf: exe, options: .alwaysMapped)) ?? Data(CommandLine.arguments.joined(separator: " ").utf8)
         return "\(layoutVersion) \(ContentHash(binary))"
     }()
+}
+
+/// What `stat` says of an input and its sidecar, with everything else its reading depends on
+/// (the tool, the path, the limits): equal signatures mean the bytes need not be read to be hashed.
+struct FileStatus: Sendable {
+    let signature: ContentHash
+    let size: Int
+    /// The latest of the files' modification and change times (seconds since 1970).
+    let newest: Double
+
+    /// Nil when the input is not a regular file (it is then read the careful way).
+    init?(path: String, source: String, sidecar: String?, limits: ReadLimits) {
+        var digest = DigestBuilder("file-status")
+        digest.add(ReadCache.toolVersion)
+        digest.add(source)
+        digest.add("\(limits.maxFileBytes)/\(limits.maxTableCells)/\(limits.secondsPerFile)/\(limits.maxUnpackedBytes)")
+        var newest = 0.0, size = 0
+        for (i, file) in [path, sidecar].enumerated() {
+            guard let file else {
+                digest.add(false)
+                continue
+            }
+            var info = stat()
+            guard stat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+                if i == 0 { return nil }
+                digest.add(false)
+                continue
+            }
+            digest.add(true)
+            digest.add(file)
+            if i == 0 { size = Int(info.st_size) }
+            for n in [Int(info.st_size), Int(info.st_ino), Int(info.st_dev), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec),
+                      Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec)] { digest.add(n) }
+            newest = max(newest, Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9,
+                         Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9)
+        }
+        signature = digest.digest
+        self.size = size
+        self.newest = newest
+    }
+
+    /// A file changed within the last seconds may change again within the clock's resolution
+    /// without its status changing; it is hashed again next time.
+    func isSettled(now: Double) -> Bool { newest < now - 2 }
 }
 
 /// A read outcome with the parts of a record the govreport/1 JSON leaves out (the narrative,

@@ -39,6 +39,8 @@ public struct SiteBuilder: Sendable {
         public var warnings = 0
         /// Inputs taken from the read cache instead of parsed.
         public var cacheHits = 0
+        /// Of those, inputs whose file status was unchanged, so they were not even read.
+        public var statusHits = 0
         /// Files of the site (pages, data, copies, assets) and, of those, pages.
         public var files = 0
         public var pages = 0
@@ -105,6 +107,7 @@ public struct SiteBuilder: Sendable {
                                      interruptAfter: options.interruptAfterFiles)
         let stale: [String]
         let cacheLines: [String]
+        let fileStats: [(FileStatus, ContentHash)]
         do {
             // 2. Read every file on all cores (or take it from the cache), copying it into the site.
             progress.start("read", total: inputs.count)
@@ -117,6 +120,7 @@ public struct SiteBuilder: Sendable {
             var unread: [UnreadEntry] = []
             var copies: [String: String] = [:]
             var digests: [String: ContentHash] = [:]
+            var stats: [(FileStatus, ContentHash)] = []
             var lines: [String] = []
             for item in items {
                 let item = try item.get()
@@ -125,11 +129,16 @@ public struct SiteBuilder: Sendable {
                 case .unread(let file): unread.append(UnreadEntry(source: file.source, reason: file.reason))
                 }
                 if let copy = item.copy { copies[item.source] = copy }
-                if let key = item.key { digests[item.source] = key }
+                if let key = item.key {
+                    digests[item.source] = key
+                    if let status = item.status { stats.append((status, key)) }
+                }
                 if let line = item.cacheLine { lines.append(line) }
                 if item.hit { summary.cacheHits += 1 }
+                if item.statusHit { summary.statusHits += 1 }
             }
             cacheLines = lines
+            fileStats = stats
             clock.lap("read", into: &summary)
 
             // 3. Checks, metrics, regions, rankings.
@@ -193,7 +202,7 @@ public struct SiteBuilder: Sendable {
         } else {
             try publication.swapIn()
         }
-        try? ReadCache.save(cacheLines, to: publication.cache)
+        try? ReadCache.save(cacheLines, stats: fileStats, to: publication.cache)
         clock.lap("publish", into: &summary)
         // Deleting the previous tree is slow; the new site is already in place.
         publication.removeOld()
@@ -210,15 +219,28 @@ public struct SiteBuilder: Sendable {
         let hit: Bool
         /// The read cache's key: what the outcome was read from.
         var key: ContentHash? = nil
+        var status: FileStatus? = nil
+        var statusHit = false
     }
 
     /// One input: its bytes read once, hashed for the cache, parsed on a miss, copied into the site.
+    /// An input whose file status is unchanged since the last build is neither read nor hashed.
     private func read(_ input: InputDiscovery.Input, collision: String?, limits: ReadLimits, cache: ReadCache,
                       into writer: DirectoryWriter) throws -> ReadItem {
         defer { options.progress.advance() }
         if let collision {
             return ReadItem(source: input.source, outcome: .unread(UnreadFile(source: input.source, reason: collision)),
                             copy: nil, cacheLine: nil, hit: false)
+        }
+        let sidecar = ReportReader.sidecarURL(for: input.url)
+        // Taken before the bytes are read: a file changed meanwhile has a newer status next time.
+        let status = FileStatus(path: input.url.path, source: input.source, sidecar: sidecar?.path, limits: limits)
+        if let status, status.size <= limits.maxFileBytes, let key = cache.key(for: status), let outcome = cache.outcome(for: key) {
+            let copy = try copySource(input, size: status.size, key: key, data: nil, into: writer)
+            if copy != .needsBytes {
+                return ReadItem(source: input.source, outcome: outcome, copy: copy.path, cacheLine: cache.line(for: key), hit: true,
+                                key: key, status: status, statusHit: true)
+            }
         }
         // What the file is and how large is known before it is opened: a FIFO would block, a huge
         // file is not read. Those, and unreadable inputs, are listed without a copy; their pages say why.
@@ -228,7 +250,6 @@ public struct SiteBuilder: Sendable {
             return ReadItem(source: input.source, outcome: ReportReader.read(contentsOf: input.url, source: input.source, limits: limits),
                             copy: nil, cacheLine: nil, hit: false)
         }
-        let sidecar = ReportReader.sidecarURL(for: input.url)
         let key = ReadCache.key(source: input.source, data: data, sidecar: sidecar.flatMap(ReportReader.sidecarData), limits: limits)
         var outcome: ReadOutcome
         let hit: Bool
@@ -243,14 +264,30 @@ public struct SiteBuilder: Sendable {
             }
             hit = false
         }
-        var copy: String?
-        if size <= Self.maximumSourceCopy {
-            let path = SitePaths.source(SitePaths.reportID(source: input.source), originalName: input.url.lastPathComponent)
-            try writer.write(SiteFile(path: path, data: data))
-            copy = path
-        }
+        let copy = try copySource(input, size: data.count, key: key, data: data, into: writer)
         let line = hit ? cache.line(for: key) : ReadCache.line(key: key, outcome: outcome)
-        return ReadItem(source: input.source, outcome: outcome, copy: copy, cacheLine: line, hit: hit, key: key)
+        return ReadItem(source: input.source, outcome: outcome, copy: copy.path, cacheLine: line, hit: hit, key: key,
+                        status: status)
+    }
+
+    private enum SourceCopy: Equatable {
+        case copied(String), tooLarge, needsBytes
+        var path: String? { if case .copied(let path) = self { path } else { nil } }
+    }
+
+    /// The input's copy in the site (inputs up to `maximumSourceCopy`), kept as it is when the
+    /// memo says the same bytes were copied last time; without `data` and no such copy, the
+    /// caller must read the file.
+    private func copySource(_ input: InputDiscovery.Input, size: Int, key: ContentHash, data: Data?,
+                            into writer: DirectoryWriter) throws -> SourceCopy {
+        guard size <= Self.maximumSourceCopy else { return .tooLarge }
+        let path = SitePaths.source(SitePaths.reportID(source: input.source), originalName: input.url.lastPathComponent)
+        let memoKey = "source:" + path
+        if writer.reuse(memoKey, digest: key) { return .copied(path) }
+        guard let data else { return .needsBytes }
+        try writer.write(SiteFile(path: path, data: data))
+        writer.made(memoKey, digest: key, paths: [path])
+        return .copied(path)
     }
 
     /// What every memoized job depends on besides its own inputs.
@@ -284,7 +321,7 @@ public struct SiteBuilder: Sendable {
             "schema": "govreport-build/1",
             "mode": summary.incremental ? "incremental" : "full",
             "inputs": summary.inputs, "reports": summary.reports, "unread": summary.unread,
-            "errors": summary.errors, "warnings": summary.warnings, "cache_hits": summary.cacheHits,
+            "errors": summary.errors, "warnings": summary.warnings, "cache_hits": summary.cacheHits, "status_hits": summary.statusHits,
             "files": summary.files, "pages": summary.pages, "files_written": summary.filesWritten,
             "files_unchanged": summary.filesUnchanged, "files_removed": summary.filesRemoved,
             "jobs_reused": summary.jobsReused,

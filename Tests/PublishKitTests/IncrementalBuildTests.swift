@@ -130,6 +130,29 @@ import Testing
         #expect(touched > 0 && touched < after.count / 2)
     }
 
+    /// Inputs unchanged since the last build are not even read (their file status says so); a
+    /// file changed since is read, and the result is still a clean build's.
+    @Test func unchangedInputsAreNotReadAgain() throws {
+        let content = try Self.corpus(count: 12)
+        let output = content.deletingLastPathComponent().appendingPathComponent("Output")
+        // A file's status is trusted only once it is older than the build by two seconds.
+        Thread.sleep(forTimeInterval: 2.2)
+        let first = try Self.build(content, into: output)
+        #expect(first.statusHits == 0)
+        let second = try Self.build(content, into: output)
+        #expect(second.statusHits == second.inputs && second.filesWritten == 0)
+
+        let inputs = InputDiscovery.files(in: content)
+        let other = SampleGenerator(options: .init(count: 1, years: [2024], seed: 99)).generate()[0]
+        try other.data.write(to: inputs[2].url)
+        let third = try Self.build(content, into: output)
+        #expect(third.statusHits == third.inputs - 1)
+        #expect(third.cacheHits == third.inputs - 1)
+        let clean = content.deletingLastPathComponent().appendingPathComponent("Clean")
+        _ = try Self.build(content, into: clean, clean: true)
+        try Self.expectSameTree(output, clean)
+    }
+
     @Test func cleanBuildParsesEverythingAndRewritesEveryFile() throws {
         let content = try Self.corpus(count: 12)
         let output = content.deletingLastPathComponent().appendingPathComponent("Output")
