@@ -5,37 +5,52 @@ import ReportModel
 /// Parsed inputs from earlier builds, so an unchanged input is not parsed again. Keyed by the
 /// content hash of everything the reading depends on: the tool's version (the executable's own
 /// hash, so any rebuilt parser invalidates the cache), the input's path (folder hints, the
-/// recorded source), its bytes, and its sidecar's bytes. One file, `records.jsonl` in the cache
-/// folder: a line per input, `key<TAB>JSON`, rewritten whole at the end of a build (one
-/// sequential write, not a file per report).
+/// recorded source), its bytes, and its sidecar's bytes. One file, `records.bin` in the cache
+/// folder: a header, then per input its key, a length and the outcome in `BinaryCoding`
+/// (decoding JSON was the slowest part of a build with nothing to parse), rewritten whole at the
+/// end of a build (one sequential write, not a file per report).
 ///
 /// So that an unchanged input need not even be read to be hashed, `stats.tsv` beside it maps each
 /// input's file status (size, modification and change times, inode, and its sidecar's) to the key
 /// its bytes had, as git's index does. An entry is only saved once the file is older than the
 /// build by a margin, so a file changed within the clock's resolution is hashed again.
 struct ReadCache: Sendable {
-    static let fileName = "records.jsonl"
+    static let fileName = "records.bin"
     /// Bumped by hand when the cache's own layout changes.
-    static let layoutVersion = "govreport-read-cache/1"
-
+    static let layoutVersion = "govreport-read-cache/2"
     static let statsName = "stats.tsv"
 
-    /// key → the JSON of one cached outcome.
-    private let lines: [ContentHash: Substring]
+    /// One cached outcome, to keep in the next cache file as it is.
+    struct Entry: Sendable {
+        let key: ContentHash
+        let bytes: ArraySlice<UInt8>
+    }
+
+    /// key → the encoded outcome.
+    private let entries: [ContentHash: ArraySlice<UInt8>]
     /// file status signature → key.
     private let stats: [ContentHash: ContentHash]
 
     init() {
-        lines = [:]
+        entries = [:]
         stats = [:]
     }
 
     init(folder: URL) {
-        var lines: [ContentHash: Substring] = [:]
-        if let text = try? String(contentsOf: folder.appendingPathComponent(Self.fileName), encoding: .utf8) {
-            for line in text.split(separator: "\n") {
-                guard let tab = line.firstIndex(of: "\t"), let key = ContentHash(hex: line[..<tab]) else { continue }
-                lines[key] = line[line.index(after: tab)...]
+        var entries: [ContentHash: ArraySlice<UInt8>] = [:]
+        if let data = try? Data(contentsOf: folder.appendingPathComponent(Self.fileName)) {
+            let bytes = [UInt8](data), header = Array(Self.header.utf8)
+            if bytes.starts(with: header) {
+                var i = header.count
+                while i + 20 <= bytes.count {
+                    let high = Self.word(bytes, i), low = Self.word(bytes, i + 8)
+                    var n = 0
+                    for k in 0..<4 { n |= Int(bytes[i + 16 + k]) << (8 * k) }
+                    let start = i + 20
+                    guard start + n <= bytes.count else { break }
+                    entries[ContentHash(high: high, low: low)] = bytes[start..<start + n]
+                    i = start + n
+                }
             }
         }
         var stats: [ContentHash: ContentHash] = [:]
@@ -46,25 +61,33 @@ struct ReadCache: Sendable {
                 stats[signature] = key
             }
         }
-        self.lines = lines
+        self.entries = entries
         self.stats = stats
+    }
+
+    private static var header: String { layoutVersion + "\n" }
+
+    private static func word(_ bytes: [UInt8], _ at: Int) -> UInt64 {
+        var w: UInt64 = 0
+        for k in 0..<8 { w |= UInt64(bytes[at + k]) << (8 * UInt64(k)) }
+        return w
     }
 
     /// The key of an input whose file status is unchanged since it was hashed, if its outcome is cached.
     func key(for status: FileStatus) -> ContentHash? {
-        guard let key = stats[status.signature], lines[key] != nil else { return nil }
+        guard let key = stats[status.signature], entries[key] != nil else { return nil }
         return key
     }
 
-    var count: Int { lines.count }
+    var count: Int { entries.count }
 
-    /// The stored line for `key`, to keep in the next cache file as it is.
-    func line(for key: ContentHash) -> String? { lines[key].map { "\(key)\t\($0)\n" } }
+    /// The stored entry for `key`, to keep in the next cache file as it is.
+    func entry(for key: ContentHash) -> Entry? { entries[key].map { Entry(key: key, bytes: $0) } }
 
     /// The outcome stored under `key`, nil when absent or unreadable.
     func outcome(for key: ContentHash) -> ReadOutcome? {
-        guard let json = lines[key] else { return nil }
-        return try? JSONDecoder().decode(CachedOutcome.self, from: Data(json.utf8)).outcome
+        guard let bytes = entries[key] else { return nil }
+        return try? BinaryCoding.decode(CachedOutcome.self, from: bytes).outcome
     }
 
     /// The limits are part of the key: a file refused under one limit may be read under another.
@@ -73,19 +96,24 @@ struct ReadCache: Sendable {
         return ContentHash(parts: [Data(toolVersion.utf8), Data(source.utf8), data, sidecar ?? Data([0xFF]), Data(settings.utf8)])
     }
 
-    /// One line of the cache file.
-    static func line(key: ContentHash, outcome: ReadOutcome) -> String? {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(CachedOutcome(outcome)) else { return nil }
-        // JSON without pretty-printing holds no raw newline.
-        return "\(key)\t\(String(decoding: data, as: UTF8.self))\n"
+    /// One entry of the cache file.
+    static func entry(key: ContentHash, outcome: ReadOutcome) -> Entry? {
+        guard let bytes = try? BinaryCoding.encode(CachedOutcome(outcome)) else { return nil }
+        return Entry(key: key, bytes: bytes[...])
     }
 
-    /// Saves the outcomes (`lines`) and the status → key entries of files old enough to trust.
-    static func save(_ lines: [String], stats: [(FileStatus, ContentHash)], to folder: URL) throws {
+    /// Saves the outcomes and the status → key entries of files old enough to trust.
+    static func save(_ kept: [Entry], stats: [(FileStatus, ContentHash)], to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(lines.joined().utf8).write(to: folder.appendingPathComponent(fileName), options: .atomic)
+        var out = Array(header.utf8)
+        out.reserveCapacity(kept.reduce(out.count) { $0 + 20 + $1.bytes.count })
+        for entry in kept {
+            withUnsafeBytes(of: entry.key.high.littleEndian) { out.append(contentsOf: $0) }
+            withUnsafeBytes(of: entry.key.low.littleEndian) { out.append(contentsOf: $0) }
+            withUnsafeBytes(of: UInt32(entry.bytes.count).littleEndian) { out.append(contentsOf: $0) }
+            out.append(contentsOf: entry.bytes)
+        }
+        try Data(out).write(to: folder.appendingPathComponent(fileName), options: .atomic)
         let now = Date().timeIntervalSince1970
         var text = ""
         for (status, key) in stats where status.isSettled(now: now) { text += "\(status.signature)\t\(key)\n" }

@@ -106,7 +106,7 @@ public struct SiteBuilder: Sendable {
         let writer = DirectoryWriter(root: publication.staging, previous: previous, previousMemo: memo, progress: progress,
                                      interruptAfter: options.interruptAfterFiles)
         let stale: [String]
-        let cacheLines: [String]
+        let cacheEntries: [ReadCache.Entry]
         let fileStats: [(FileStatus, ContentHash)]
         do {
             // 2. Read every file on all cores (or take it from the cache), copying it into the site.
@@ -121,7 +121,7 @@ public struct SiteBuilder: Sendable {
             var copies: [String: String] = [:]
             var digests: [String: ContentHash] = [:]
             var stats: [(FileStatus, ContentHash)] = []
-            var lines: [String] = []
+            var kept: [ReadCache.Entry] = []
             for item in items {
                 let item = try item.get()
                 switch item.outcome {
@@ -133,11 +133,11 @@ public struct SiteBuilder: Sendable {
                     digests[item.source] = key
                     if let status = item.status { stats.append((status, key)) }
                 }
-                if let line = item.cacheLine { lines.append(line) }
+                if let entry = item.cacheEntry { kept.append(entry) }
                 if item.hit { summary.cacheHits += 1 }
                 if item.statusHit { summary.statusHits += 1 }
             }
-            cacheLines = lines
+            cacheEntries = kept
             fileStats = stats
             clock.lap("read", into: &summary)
 
@@ -202,7 +202,7 @@ public struct SiteBuilder: Sendable {
         } else {
             try publication.swapIn()
         }
-        try? ReadCache.save(cacheLines, stats: fileStats, to: publication.cache)
+        try? ReadCache.save(cacheEntries, stats: fileStats, to: publication.cache)
         clock.lap("publish", into: &summary)
         // Deleting the previous tree is slow; the new site is already in place.
         publication.removeOld()
@@ -215,7 +215,7 @@ public struct SiteBuilder: Sendable {
         let source: String
         let outcome: ReadOutcome
         let copy: String?
-        let cacheLine: String?
+        let cacheEntry: ReadCache.Entry?
         let hit: Bool
         /// The read cache's key: what the outcome was read from.
         var key: ContentHash? = nil
@@ -230,7 +230,7 @@ public struct SiteBuilder: Sendable {
         defer { options.progress.advance() }
         if let collision {
             return ReadItem(source: input.source, outcome: .unread(UnreadFile(source: input.source, reason: collision)),
-                            copy: nil, cacheLine: nil, hit: false)
+                            copy: nil, cacheEntry: nil, hit: false)
         }
         let sidecar = ReportReader.sidecarURL(for: input.url)
         // Taken before the bytes are read: a file changed meanwhile has a newer status next time.
@@ -238,7 +238,7 @@ public struct SiteBuilder: Sendable {
         if let status, status.size <= limits.maxFileBytes, let key = cache.key(for: status), let outcome = cache.outcome(for: key) {
             let copy = try copySource(input, size: status.size, key: key, data: nil, into: writer)
             if copy != .needsBytes {
-                return ReadItem(source: input.source, outcome: outcome, copy: copy.path, cacheLine: cache.line(for: key), hit: true,
+                return ReadItem(source: input.source, outcome: outcome, copy: copy.path, cacheEntry: cache.entry(for: key), hit: true,
                                 key: key, status: status, statusHit: true)
             }
         }
@@ -248,7 +248,7 @@ public struct SiteBuilder: Sendable {
               let data = try? Data(contentsOf: input.url)
         else {
             return ReadItem(source: input.source, outcome: ReportReader.read(contentsOf: input.url, source: input.source, limits: limits),
-                            copy: nil, cacheLine: nil, hit: false)
+                            copy: nil, cacheEntry: nil, hit: false)
         }
         let key = ReadCache.key(source: input.source, data: data, sidecar: sidecar.flatMap(ReportReader.sidecarData), limits: limits)
         var outcome: ReadOutcome
@@ -265,8 +265,8 @@ public struct SiteBuilder: Sendable {
             hit = false
         }
         let copy = try copySource(input, size: data.count, key: key, data: data, into: writer)
-        let line = hit ? cache.line(for: key) : ReadCache.line(key: key, outcome: outcome)
-        return ReadItem(source: input.source, outcome: outcome, copy: copy.path, cacheLine: line, hit: hit, key: key,
+        let entry = hit ? cache.entry(for: key) : ReadCache.entry(key: key, outcome: outcome)
+        return ReadItem(source: input.source, outcome: outcome, copy: copy.path, cacheEntry: entry, hit: hit, key: key,
                         status: status)
     }
 

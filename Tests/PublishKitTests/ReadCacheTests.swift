@@ -1,0 +1,63 @@
+import Foundation
+import Ingest
+@testable import PublishKit
+import ReportModel
+import SampleCorpus
+import Testing
+
+/// The read cache gives back exactly the outcome that was parsed: every field of the record,
+/// the narrative and the sidecar's annotations included, for real seeds and every sample layout.
+@Suite struct ReadCacheTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func outcomes() -> [(String, ReadOutcome)] {
+        var out: [(String, ReadOutcome)] = []
+        for input in InputDiscovery.files(in: repository.appendingPathComponent("Tests/IngestTests/Fixtures/seeds")) {
+            out.append((input.source, ReportReader.read(contentsOf: input.url, source: input.source)))
+        }
+        for file in SampleGenerator(options: .init(count: 24, years: [2023, 2024], layouts: ReportWriter.Layout.allCases, seed: 5)).generate() {
+            out.append((file.path, ReportReader.read(data: file.data, source: file.path)))
+        }
+        out.append(("unread.txt", .unread(UnreadFile(source: "unread.txt", reason: "测试：无法读取"))))
+        return out
+    }
+
+    @Test func aSavedCacheGivesBackEveryOutcomeAsParsed() throws {
+        let outcomes = Self.outcomes()
+        #expect(outcomes.contains { if case .report(let r) = $0.1 { !r.narrative.overview.isEmpty } else { false } })
+        var entries: [ReadCache.Entry] = []
+        var keys: [ContentHash] = []
+        for (source, outcome) in outcomes {
+            let key = ReadCache.key(source: source, data: Data(source.utf8), sidecar: nil)
+            keys.append(key)
+            entries.append(try #require(ReadCache.entry(key: key, outcome: outcome)))
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("read-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try ReadCache.save(entries, stats: [], to: folder)
+        let cache = ReadCache(folder: folder)
+        #expect(cache.count == outcomes.count)
+        for (i, (source, outcome)) in outcomes.enumerated() {
+            #expect(cache.outcome(for: keys[i]) == outcome, "\(source)")
+        }
+    }
+
+    @Test func aDamagedCacheFileIsIgnored() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("read-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (source, outcome) = Self.outcomes()[0]
+        let key = ReadCache.key(source: source, data: Data(), sidecar: nil)
+        try ReadCache.save([try #require(ReadCache.entry(key: key, outcome: outcome))], stats: [], to: folder)
+        let url = folder.appendingPathComponent(ReadCache.fileName)
+        var bytes = try Data(contentsOf: url)
+        // Truncated in the middle of the outcome: the entry is dropped, nothing crashes.
+        bytes = bytes.prefix(bytes.count - 10)
+        try bytes.write(to: url)
+        #expect(ReadCache(folder: folder).outcome(for: key) == nil)
+        // Garbage in place of the outcome: decoding fails and the input is parsed again.
+        var garbage = try Data(contentsOf: url)
+        garbage.replaceSubrange((garbage.count - 40)..., with: Data(repeating: 0x07, count: 40))
+        try (garbage + Data(repeating: 0x07, count: 10)).write(to: url)
+        #expect(ReadCache(folder: folder).outcome(for: key) == nil)
+    }
+}
