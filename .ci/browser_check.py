@@ -1,7 +1,7 @@
 """Opens a built site in headless Chromium and asserts what a reader sees (scripts on).
 
 usage: browser_check.py SITE_DIR [--sample]
-Checks: the index lists every report with figures matching reports.csv; a ranking page is in rank
+Checks: the index lists every report with figures matching data/<year>/reports.csv; a ranking page is in rank
 order and sorts when its header is clicked; the search box finds an agency; no console errors
 (a CSP violation or a script error shows up there).
 """
@@ -40,8 +40,10 @@ def page_id(source):
 
 try:
     # 1. The index (or the year pages on a large site) lists every report with the figures of reports.csv.
-    with open(os.path.join(site, "data/reports.csv"), encoding="utf-8-sig") as f:
-        reports = list(csv.DictReader(f))
+    reports = []
+    for year in sorted(os.listdir(os.path.join(site, "data"))):
+        with open(os.path.join(site, "data", year, "reports.csv"), encoding="utf-8-sig") as f:
+            reports += list(csv.DictReader(f))
     years = sorted({r["year"] for r in reports if r["year"]}, reverse=True)
     listed = {}
     for year in years:

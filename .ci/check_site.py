@@ -67,8 +67,18 @@ reports = len([f for f in os.listdir(os.path.join(site, "reports")) if f.endswit
 unread_rows = unread.count("<tr>") - 1 if "<tbody>" in unread else 0
 if reports + max(unread_rows, 0) != len(inputs):
     problems.append(f"{len(inputs)} inputs but {reports} report pages and {unread_rows} unread entries")
-for name in ("sitemap.xml", "404.html", "data/reports.csv", "data/reports.sqlite", "assets/style.css", "assets/site.js"):
+for name in ("sitemap.xml", "404.html", "assets/style.css", "assets/site.js"):
     if not os.path.exists(os.path.join(site, name)): problems.append(f"missing {name}")
+# Downloads: data/<year>/reports.csv per year, data/<year>/<province>/reports.sqlite per partition.
+data = os.path.join(site, "data")
+years = sorted(os.listdir(data)) if os.path.isdir(data) else []
+if reports and not years: problems.append("missing data/")
+for year in years:
+    if not os.path.exists(os.path.join(data, year, "reports.csv")): problems.append(f"missing data/{year}/reports.csv")
+    parts = [p for p in os.listdir(os.path.join(data, year)) if os.path.isdir(os.path.join(data, year, p))]
+    if not parts: problems.append(f"data/{year}/ has no province folder")
+    for p in parts:
+        if not os.path.exists(os.path.join(data, year, p, "reports.sqlite")): problems.append(f"missing data/{year}/{p}/reports.sqlite")
 
 for p in problems[:200]: print("check-site:", p)
 print(f"check-site: {pages} pages, {len(inputs)} inputs, {reports} report pages, {len(problems)} problems")

@@ -12,21 +12,9 @@ public struct CSVTable: Sendable, Equatable {
     }
 
     public var data: Data {
-        // Bytes appended to one buffer: string concatenation per line was most of the cost of a
-        // 20-million-cell table.
-        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
-        out.reserveCapacity(rows.count * 64 + 256)
-        func append(_ line: [String]) {
-            for (i, field) in line.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                Self.appendField(field, to: &out)
-            }
-            out.append(UInt8(ascii: "\r"))
-            out.append(UInt8(ascii: "\n"))
-        }
-        append(header)
-        for row in rows { append(row) }
-        return Data(out)
+        var out = CSVWriter(header: header)
+        for row in rows { out.append(row) }
+        return out.data
     }
 
     /// Quotes a field when it holds a comma, quote, CR or LF, doubling inner quotes (RFC 4180 §2.6–2.7).

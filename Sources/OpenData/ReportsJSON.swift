@@ -2,17 +2,27 @@ import Analysis
 import Foundation
 import ReportModel
 
-/// `reports.json`: every govreport/1 record (its diagnostics include the checks' findings), each
-/// with a `metrics` object added, so a consumer of govreport/1 reads it unchanged.
+/// `reports.json`: govreport/1 records (their diagnostics include the checks' findings), each
+/// with a `metrics` object added, so a consumer of govreport/1 reads it unchanged:
+/// `{"reports":[…],"schema":"govreport-dataset/1"}`.
 public enum ReportsJSON {
-    public static func data(_ dataset: Dataset) throws -> Data {
-        struct File: Encodable {
-            let schema = "govreport-dataset/1"
-            let reports: [Entry]
-        }
+    public static let schema = "govreport-dataset/1"
+
+    /// The file for these reports. Each record is encoded alone and the bytes joined, as one
+    /// encoding of the whole file would write them (sorted keys, no spaces), so the encoder never
+    /// holds more than one record's tree.
+    public static func data(_ reports: some Sequence<DatasetReport>) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(File(reports: dataset.reports.map(Entry.init)))
+        var out = Data("{\"reports\":[".utf8)
+        var first = true
+        for report in reports {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            out.append(try encoder.encode(Entry(report)))
+        }
+        out.append(contentsOf: Data("],\"schema\":\"\(schema)\"}".utf8))
+        return out
     }
 
     /// One record with its figures: the record's own keys, plus `metrics` and `report_id`.

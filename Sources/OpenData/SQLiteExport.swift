@@ -4,8 +4,11 @@ import GRDB
 
 /// `reports.sqlite`: the download tables in one database a researcher can query at once (sqlite3,
 /// Datasette, R, pandas), with keys, indexes, and views for the usual questions.
+/// `reports.sqlite` of one partition: its reports, their cells, findings and ranking places, and
+/// the totals of the regions in its province, in one database a researcher can query at once
+/// (sqlite3, Datasette, R, pandas), with keys, indexes, and views for the usual questions.
 public enum SQLiteExport {
-    public static func write(_ tables: DownloadTables, to url: URL) throws {
+    public static func write(_ partition: DownloadPartition, of dataset: Dataset, to url: URL) throws {
         try? FileManager.default.removeItem(at: url)
         // A scratch file written once and thrown away on failure: no journal and no fsync needed.
         var configuration = Configuration()
@@ -17,13 +20,19 @@ public enum SQLiteExport {
         let lines = schema.split(separator: "\n", omittingEmptySubsequences: false)
         let indexes = lines.filter { $0.hasPrefix("CREATE INDEX") }.joined(separator: "\n")
         let tablesSQL = lines.filter { !$0.hasPrefix("CREATE INDEX") }.joined(separator: "\n")
+        let reports = partition.reports.map { dataset.reports[$0] }
         try queue.write { db in
             try db.execute(sql: tablesSQL)
-            try insert(tables.reports, into: "reports", db: db)
-            try insert(tables.cells, into: "cells", db: db, leaving: ["source"])
-            try insert(tables.regions, into: "regions", db: db)
-            try insert(tables.rankings, into: "rankings", db: db, leaving: ["source", "agency"])
-            try insert(tables.findings, into: "findings", db: db, leaving: ["source"])
+            let reportRows = try Inserter(db, table: "reports", header: DownloadTables.reportsHeader)
+            for r in reports { try reportRows.insert(DownloadTables.reportRow(r)) }
+            let cells = try Inserter(db, table: "cells", header: DownloadTables.cellsHeader, leaving: ["source"])
+            for r in reports { try DownloadTables.cellRows(r) { try cells.insert($0) } }
+            let regions = try Inserter(db, table: "regions", header: DownloadTables.regionsHeader)
+            for i in partition.regions { try regions.insert(DownloadTables.regionRow(dataset.regions[i])) }
+            let rankings = try Inserter(db, table: "rankings", header: DownloadTables.rankingsHeader, leaving: ["source", "agency"])
+            for ref in partition.rankings { try rankings.insert(DownloadTables.rankingRow(dataset, ref)) }
+            let findings = try Inserter(db, table: "findings", header: DownloadTables.findingsHeader, leaving: ["source"])
+            for r in reports { try DownloadTables.findingRows(r) { try findings.insert($0) } }
             try db.execute(sql: indexes)
             try db.execute(sql: views)
         }
@@ -88,20 +97,28 @@ public enum SQLiteExport {
         }.joined(separator: ", ")
     }
 
-    private static func insert(_ table: CSVTable, into name: String, db: Database, leaving: Set<String> = []) throws {
-        let keep = table.header.indices.filter { !leaving.contains(table.header[$0]) }
-        let columns = keep.map { "\"\(table.header[$0])\"" }.joined(separator: ", ")
-        let placeholders = keep.map { _ in "?" }.joined(separator: ", ")
-        let statement = try db.makeStatement(sql: "INSERT INTO \(name) (\(columns)) VALUES (\(placeholders))")
-        // Declared types decide: "000000" stays text in a TEXT column, "12" is a number in an INTEGER one.
-        // Decided once per column, not per field.
+    /// Inserts CSV-shaped rows into one table. Declared types decide: "000000" stays text in a
+    /// TEXT column, "12" is a number in an INTEGER one; an empty field is NULL. Decided once per
+    /// column, not per field.
+    private final class Inserter {
         enum Kind { case integer, real, text }
-        let types = Dictionary(try db.columns(in: name).map { ($0.name, $0.type.uppercased()) }, uniquingKeysWith: { a, _ in a })
-        let kinds: [Kind] = keep.map { i in
-            let type = types[table.header[i]] ?? "TEXT"
-            return type.contains("INT") ? .integer : type.contains("REAL") ? .real : .text
+        let statement: Statement
+        let keep: [Int]
+        let kinds: [Kind]
+
+        init(_ db: Database, table name: String, header: [String], leaving: Set<String> = []) throws {
+            keep = header.indices.filter { !leaving.contains(header[$0]) }
+            let columns = keep.map { "\"\(header[$0])\"" }.joined(separator: ", ")
+            let placeholders = keep.map { _ in "?" }.joined(separator: ", ")
+            statement = try db.makeStatement(sql: "INSERT INTO \(name) (\(columns)) VALUES (\(placeholders))")
+            let types = Dictionary(try db.columns(in: name).map { ($0.name, $0.type.uppercased()) }, uniquingKeysWith: { a, _ in a })
+            kinds = keep.map { i in
+                let type = types[header[i]] ?? "TEXT"
+                return type.contains("INT") ? .integer : type.contains("REAL") ? .real : .text
+            }
         }
-        for row in table.rows {
+
+        func insert(_ row: [String]) throws {
             let values: [(any DatabaseValueConvertible)?] = keep.indices.map { k in
                 let field = row[keep[k]]
                 if field.isEmpty { return nil }

@@ -152,13 +152,8 @@ public struct SiteBuilder: Sendable {
 
             // 4. Downloads.
             progress.start("downloads", total: 0)
-            // Only their descriptions are kept for the downloads page: the bytes (hundreds of MB on a
-            // large site) are released before the pages are made.
-            let downloads: [DownloadEntry] = try {
-                let files = try Downloads.files(dataset, scratch: publication.staging)
-                for file in files { try writer.write(SiteFile(path: "data/\(file.name)", data: file.data)) }
-                return files.map { DownloadEntry(name: $0.name, title: $0.title, description: $0.description, columns: $0.columns, bytes: $0.data.count, rows: $0.rows) }
-            }()
+            // Made a partition at a time; only their descriptions are kept for the downloads page.
+            let downloads = try DownloadStage.run(dataset, recordDigests: digests, scratch: publication.staging, writer: writer).entries
             clock.lap("downloads", into: &summary)
 
             // 5. Pages.

@@ -27,12 +27,39 @@ import Testing
         return dir
     }
 
+    /// Every download of `dataset`, made as a build makes them: path → bytes.
+    static func files(_ dataset: Dataset) throws -> [String: Data] {
+        let scratch = try scratch()
+        var out: [String: Data] = [:]
+        for job in DownloadPlan(dataset, recordDigests: [:]).jobs {
+            try job.make(scratch: scratch) { path, data in
+                #expect(out[path] == nil, "\(path) made twice")
+                out[path] = data
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty, "scratch databases removed")
+        return out
+    }
+
+    /// Each partition's database, written to a file to query.
+    static func databases(_ dataset: Dataset) throws -> [DatabaseQueue] {
+        let dir = try scratch()
+        return try files(dataset).filter { $0.key.hasSuffix("/reports.sqlite") }.sorted { $0.key < $1.key }.enumerated().map { i, file in
+            let url = dir.appendingPathComponent("\(i).sqlite")
+            try file.value.write(to: url)
+            return try DatabaseQueue(path: url.path)
+        }
+    }
+
     @Test func everyCellSurvivesTheCSVLongForm() throws {
-        let rows = CSVTable.parse(DownloadTables(Self.dataset).cells.data)
-        let header = rows[0]
-        #expect(header.prefix(6) == ["report_id", "source", "table", "row", "column", "value"])
         var found: [String: String] = [:]
-        for row in rows.dropFirst() { found["\(row[1])|\(row[2])|\(row[3])|\(row[4])"] = row[5] }
+        var rowCount = 0
+        for (path, data) in try Self.files(Self.dataset) where path.hasSuffix("/cells.csv") {
+            let rows = CSVTable.parse(data)
+            #expect(rows[0].prefix(6) == ["report_id", "source", "table", "row", "column", "value"])
+            for row in rows.dropFirst() { found["\(row[1])|\(row[2])|\(row[3])|\(row[4])"] = row[5] }
+            rowCount += rows.count - 1
+        }
         var blanks = 0, checked = 0
         for report in Self.dataset.reports {
             for cell in report.record.cells {
@@ -49,16 +76,20 @@ import Testing
         }
         #expect(checked == Self.dataset.reports.count * (10 + 25 * 7 + 15))
         #expect(blanks > 180, "seed 000 is mostly blank")
-        #expect(rows.count - 1 == checked, "no cell twice, none invented")
+        #expect(rowCount == checked, "no cell twice, none invented")
     }
 
     @Test func everyCellSurvivesSQLite() throws {
-        let dir = try Self.scratch()
-        let url = dir.appendingPathComponent("reports.sqlite")
-        try SQLiteExport.write(DownloadTables(Self.dataset), to: url)
-        let db = try DatabaseQueue(path: url.path)
-        try db.read { db in
-            for report in Self.dataset.reports {
+        let databases = try Self.databases(Self.dataset)
+        var nulls = 0, zeroes = 0
+        for report in Self.dataset.reports {
+            // The report is in exactly one partition's database.
+            let holding = try databases.filter { db in
+                try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM reports WHERE report_id = ?", arguments: [report.index])! } == 1
+            }
+            #expect(holding.count == 1, "\(report.record.source)")
+            guard let db = holding.first else { continue }
+            try db.read { db in
                 for cell in report.record.cells {
                     let row = try Row.fetchOne(db, sql: """
                         SELECT value FROM cells WHERE report_id = ? AND "table" = ? AND "row" = ? AND "column" = ?
@@ -67,26 +98,30 @@ import Testing
                     #expect(stored == cell.value, "\(report.record.source) \(cell.table) \(cell.row) \(cell.column)")
                 }
             }
-            let nulls = try Int.fetchOne(db, sql: "SELECT count(*) FROM cells WHERE value IS NULL")!
-            let zeroes = try Int.fetchOne(db, sql: "SELECT count(*) FROM cells c JOIN reports r USING (report_id) WHERE r.agency = '船营区政数局' AND value = 0")!
-            #expect(nulls > 180 && zeroes == 0, "seed 000's blanks are NULL, not 0")
         }
+        for db in databases {
+            try db.read { db in
+                nulls += try Int.fetchOne(db, sql: "SELECT count(*) FROM cells WHERE value IS NULL")!
+                zeroes += try Int.fetchOne(db, sql: "SELECT count(*) FROM cells c JOIN reports r USING (report_id) WHERE r.agency = '船营区政数局' AND value = 0")!
+            }
+        }
+        #expect(nulls > 180 && zeroes == 0, "seed 000's blanks are NULL, not 0")
     }
 
     @Test func topOrgansByRequestsReceivedIn2024() throws {
-        let dir = try Self.scratch()
-        let url = dir.appendingPathComponent("reports.sqlite")
-        try SQLiteExport.write(DownloadTables(Self.dataset), to: url)
-        let db = try DatabaseQueue(path: url.path)
-        let top = try db.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT agency, received FROM report_metrics WHERE year = 2024 AND received IS NOT NULL
-                ORDER BY received DESC, agency LIMIT 10
-                """).map { ($0["agency"] as String, $0["received"] as Int) }
+        // Each province's database answers for its own organs; together they answer for the country.
+        var top: [(String, Int)] = [], nullReceived = 0
+        for db in try Self.databases(Self.dataset) {
+            top += try db.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT agency, received FROM report_metrics WHERE year = 2024 AND received IS NOT NULL
+                    """).map { ($0["agency"] as String, $0["received"] as Int) }
+            }
+            nullReceived += try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM reports WHERE received IS NULL")! }
         }
+        top.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         #expect(top.map(\.0) == ["包头市昆都仑区", "瑶海区人民政府办公室", "前进区人民政府", "大榭街道"])
         #expect(top.map(\.1) == [109, 103, 1, 0])
-        let nullReceived = try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM reports WHERE received IS NULL") }
         #expect(nullReceived == 1, "船营区政数局 left table 三 blank")
     }
 
@@ -100,8 +135,12 @@ import Testing
     }
 
     @Test func reportsJSONIsGovreportPlusMetrics() throws {
-        let json = try JSONSerialization.jsonObject(with: ReportsJSON.data(Self.dataset)) as! [String: Any]
-        let reports = json["reports"] as! [[String: Any]]
+        var reports: [[String: Any]] = []
+        for (path, data) in try Self.files(Self.dataset) where path.hasSuffix("/reports.json") {
+            let json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+            #expect(json["schema"] as? String == "govreport-dataset/1")
+            reports += json["reports"] as! [[String: Any]]
+        }
         #expect(reports.count == 5)
         let yaohai = try #require(reports.first { $0["agency"] as? String == "瑶海区人民政府办公室" })
         #expect(yaohai["schema"] as? String == "govreport/1")
@@ -123,9 +162,9 @@ import Testing
         second.source = "b/瑶海区人民政府-2024.txt"
         let dataset = Dataset(records: [second, first])
         let superseded = try #require(dataset.reports.first { $0.supersededBy != nil })
-        let url = try RoundTripTests.scratch().appendingPathComponent("reports.sqlite")
-        try SQLiteExport.write(DownloadTables(dataset), to: url)
-        let rows = try DatabaseQueue(path: url.path).read { db in
+        let databases = try RoundTripTests.databases(dataset)
+        #expect(databases.count == 1, "the same organ and year: one partition")
+        let rows = try databases[0].read { db in
             try Row.fetchAll(db, sql: "SELECT source, superseded_by FROM reports ORDER BY source")
         }
         #expect(rows.count == 2)

@@ -42,22 +42,45 @@ public struct UnreadEntry: Sendable, Hashable {
     }
 }
 
-/// A file of `data/`, described for the downloads page.
+/// A kind of file of `data/` (`cells.csv`, …), described once for the downloads page, with every
+/// copy of it the build made: one per year, or one per year and province.
 public struct DownloadEntry: Sendable {
+    public struct File: Sendable {
+        /// Relative to the site's root: `data/2024/110000/cells.csv`.
+        public let path: String
+        /// nil: reports without a year.
+        public let year: Int?
+        /// For a file of one province: its code (nil when the region is unknown) and name.
+        public let province: String?
+        public let provinceName: String?
+        public let bytes: Int
+        /// Data rows (records, for JSON); nil for a database.
+        public let rows: Int?
+
+        public init(path: String, year: Int?, province: String?, provinceName: String?, bytes: Int, rows: Int?) {
+            self.path = path
+            self.year = year
+            self.province = province
+            self.provinceName = provinceName
+            self.bytes = bytes
+            self.rows = rows
+        }
+    }
+
     public let name: String
     public let title: String
     public let description: String
     public let columns: [(name: String, meaning: String)]
-    public let bytes: Int
-    /// Data rows, for CSV files.
-    public let rows: Int?
+    /// One file per year and province (else one per year).
+    public let perProvince: Bool
+    public let files: [File]
 
-    public init(name: String, title: String, description: String, columns: [(name: String, meaning: String)], bytes: Int, rows: Int?) {
+    public init(name: String, title: String, description: String, columns: [(name: String, meaning: String)], perProvince: Bool, files: [File]) {
         self.name = name
         self.title = title
         self.description = description
         self.columns = columns
-        self.bytes = bytes
-        self.rows = rows
+        self.perProvince = perProvince
+        self.files = files
     }
 }

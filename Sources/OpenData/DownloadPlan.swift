@@ -1,0 +1,186 @@
+import Analysis
+import Foundation
+import ReportModel
+
+/// One file a download job makes, known before it is made: where it goes and how many rows it
+/// holds (counted from the dataset, so a job the build memo skips still reports them).
+public struct PlannedFile: Sendable, Equatable {
+    public let path: String
+    /// The kind's file name (`cells.csv`).
+    public let kind: String
+    public let year: Int?
+    /// For a partition's files: its province code (nil: region unknown) and name.
+    public let province: String?
+    public let provinceName: String?
+    /// Data rows (records, for JSON); nil for the database.
+    public let rows: Int?
+}
+
+/// Every download of a dataset, as jobs that can each be made alone, memoized, and released:
+/// per year the small whole-year files, and per year and province the large ones.
+public struct DownloadPlan: Sendable {
+    public let jobs: [DownloadJob]
+
+    /// `recordDigests`: input path → digest of what its record was read from (the read cache's
+    /// key). A partition holding a report without one is never taken from the memo.
+    public init(_ dataset: Dataset, recordDigests: [String: ContentHash]) {
+        let partitions = DownloadPartition.all(dataset)
+        var yearReports: [Int?: [Int]] = [:], yearRegions: [Int?: [Int]] = [:]
+        for report in dataset.reports { yearReports[report.record.year, default: []].append(report.index) }
+        for (i, region) in dataset.regions.enumerated() { yearRegions[region.year, default: []].append(i) }
+        let years = yearReports.keys.sorted { ($0 ?? Int.min) > ($1 ?? Int.min) }
+        // Names of provinces, from the region totals (else the reports' own words).
+        var names: [String: String] = [:]
+        for region in dataset.regions where region.level == .province { names[region.adcode] = region.name }
+        var jobs = years.map { year in
+            DownloadJob(dataset: dataset, digests: recordDigests,
+                        work: .year(year: year, reports: yearReports[year]!, regions: yearRegions[year] ?? []))
+        }
+        for partition in partitions {
+            let name = partition.province.map { code in
+                names[code] ?? partition.reports.lazy.compactMap { dataset.reports[$0].record.region.province }.first ?? code
+            } ?? DownloadCatalogue.unknownRegion
+            jobs.append(DownloadJob(dataset: dataset, digests: recordDigests, work: .partition(partition, name: name)))
+        }
+        self.jobs = jobs
+    }
+}
+
+/// One memoizable unit of downloads: a year's small files, or one partition's large ones.
+public struct DownloadJob: Sendable {
+    enum Work: Sendable {
+        case year(year: Int?, reports: [Int], regions: [Int])
+        case partition(DownloadPartition, name: String)
+    }
+
+    let dataset: Dataset
+    let digests: [String: ContentHash]
+    let work: Work
+
+    /// The build memo's key: `downloads/2024` or `downloads/2024/110000`.
+    public var key: String {
+        switch work {
+        case .year(let year, _, _): return "downloads/\(DownloadPartition.yearKey(year))"
+        case .partition(let p, _): return "downloads/\(DownloadPartition.yearKey(p.year))/\(p.province ?? DownloadPartition.unknown)"
+        }
+    }
+
+    /// Reports in the job, to schedule the largest first.
+    public var weight: Int {
+        switch work {
+        case .year(_, let reports, _): return reports.count / 8
+        case .partition(let p, _): return p.reports.count
+        }
+    }
+
+    public var files: [PlannedFile] {
+        switch work {
+        case .year(let year, let reports, let regions):
+            let folder = "data/\(DownloadPartition.yearKey(year))"
+            return [
+                PlannedFile(path: "\(folder)/reports.csv", kind: DownloadCatalogue.reports.name, year: year, province: nil, provinceName: nil, rows: reports.count),
+                PlannedFile(path: "\(folder)/regions.csv", kind: DownloadCatalogue.regions.name, year: year, province: nil, provinceName: nil, rows: regions.count),
+            ]
+        case .partition(let p, let name):
+            var cells = 0, findings = 0
+            var cellCounts = CellCounts()
+            for i in p.reports {
+                let record = dataset.reports[i].record
+                cells += cellCounts.count(record)
+                findings += record.diagnostics.count
+            }
+            func file(_ kind: DownloadKind, _ rows: Int?) -> PlannedFile {
+                PlannedFile(path: "\(p.folder)/\(kind.name)", kind: kind.name, year: p.year, province: p.province, provinceName: name, rows: rows)
+            }
+            return [file(DownloadCatalogue.cells, cells), file(DownloadCatalogue.findings, findings),
+                    file(DownloadCatalogue.rankings, p.rankings.count), file(DownloadCatalogue.json, p.reports.count),
+                    file(DownloadCatalogue.sqlite, nil)]
+        }
+    }
+
+    /// A digest of everything the job's files hold, for the build memo; nil when a report has no
+    /// record digest (never reuse). The records' own content is covered by their read keys; what the
+    /// dataset adds (findings of the checks across reports, figures, duplicates, ranking places,
+    /// region totals) is hashed as the rows that write it.
+    public func digest() -> ContentHash? {
+        var d = DigestBuilder("downloads/1")
+        d.add(key)
+        func add(_ row: [String]) {
+            d.add(row.count)
+            for field in row { d.add(field) }
+        }
+        switch work {
+        case .year(_, let reports, let regions):
+            // The rows are the whole content of these files.
+            for i in reports { add(DownloadTables.reportRow(dataset.reports[i])) }
+            d.add(-1)
+            for i in regions { add(DownloadTables.regionRow(dataset.regions[i])) }
+        case .partition(let p, let name):
+            d.add(name)
+            for i in p.reports {
+                let report = dataset.reports[i]
+                guard let read = digests[report.record.source] else { return nil }
+                d.add(read)
+                add(DownloadTables.reportRow(report))
+                DownloadTables.findingRows(report) { add($0) }
+            }
+            d.add(-1)
+            for ref in p.rankings { add(DownloadTables.rankingRow(dataset, ref)) }
+            d.add(-1)
+            for i in p.regions { add(DownloadTables.regionRow(dataset.regions[i])) }
+        }
+        return d.digest
+    }
+
+    /// Makes the job's files one at a time, handing each to `write` and releasing it before the
+    /// next. A partition's database is written to a file in `scratch` and read back.
+    public func make(scratch: URL, write: (_ path: String, _ data: Data) throws -> Void) throws {
+        let files = self.files
+        switch work {
+        case .year(_, let reports, let regions):
+            var csv = CSVWriter(header: DownloadTables.reportsHeader)
+            for i in reports { csv.append(DownloadTables.reportRow(dataset.reports[i])) }
+            try write(files[0].path, csv.data)
+            csv = CSVWriter(header: DownloadTables.regionsHeader)
+            for i in regions { csv.append(DownloadTables.regionRow(dataset.regions[i])) }
+            try write(files[1].path, csv.data)
+        case .partition(let p, _):
+            let reports = p.reports.map { dataset.reports[$0] }
+            try write(files[0].path, {
+                var csv = CSVWriter(header: DownloadTables.cellsHeader)
+                for r in reports { DownloadTables.cellRows(r) { csv.append($0) } }
+                return csv.data
+            }())
+            try write(files[1].path, {
+                var csv = CSVWriter(header: DownloadTables.findingsHeader)
+                for r in reports { DownloadTables.findingRows(r) { csv.append($0) } }
+                return csv.data
+            }())
+            try write(files[2].path, {
+                var csv = CSVWriter(header: DownloadTables.rankingsHeader)
+                for ref in p.rankings { csv.append(DownloadTables.rankingRow(dataset, ref)) }
+                return csv.data
+            }())
+            try write(files[3].path, try ReportsJSON.data(reports))
+            let url = scratch.appendingPathComponent(".download-\(key.replacingOccurrences(of: "/", with: "-")).sqlite")
+            defer { try? FileManager.default.removeItem(at: url) }
+            try SQLiteExport.write(p, of: dataset, to: url)
+            try write(files[4].path, try Data(contentsOf: url))
+        }
+    }
+}
+
+/// Cells per record without making them: the long form's length depends only on the record's
+/// format version and which table 二 it has (see `ReportRecord.cells`), so it is counted once per shape.
+struct CellCounts {
+    private struct Shape: Hashable { let version: FormatVersion; let has2019: Bool }
+    private var known: [Shape: Int] = [:]
+
+    mutating func count(_ record: ReportRecord) -> Int {
+        let shape = Shape(version: record.formatVersion, has2019: record.active2019 != nil)
+        if let n = known[shape] { return n }
+        let n = record.cells.count
+        known[shape] = n
+        return n
+    }
+}
