@@ -55,13 +55,16 @@ public struct SampleGenerator: Sendable {
         let counties = gazetteer.divisions.filter { $0.level == .county }.sorted { $0.code < $1.code }
         let organCount = max(1, (options.count + options.years.count - 1) / options.years.count)
         var produced = 0
+        var layouts = FormatMix.Sequence(options.mix)
         for organIndex in 0..<organCount where produced < options.count {
             var rng = SplitMix64(seed: options.seed &* 0x9E37_79B9 &+ UInt64(organIndex))
             let county = counties[Int(rng.next() % UInt64(counties.count))]
             let organ = Organ.make(county: county, index: organIndex, gazetteer: gazetteer, rng: &rng)
             var previous: ReportRecord?
             for year in options.years where produced < options.count {
-                let layout = options.mix.pick(&rng)
+                // The draw once chose the layout; it is kept so a seed still gives the same records.
+                _ = rng.next()
+                let layout = layouts.next()
                 let (record, opening, closing) = organ.report(year: year, previous: previous, rng: &rng)
                 previous = record
                 let writer = ReportWriter(record: record, opening: opening, closing: closing)
