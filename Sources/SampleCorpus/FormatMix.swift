@@ -58,9 +58,8 @@ public struct FormatMix: Sendable, Equatable, CustomStringConvertible {
     public var description: String { shares.map { "\($0.layout.rawValue)=\($0.weight)" }.joined(separator: ",") }
 
     /// The layouts in turn, each as often as its weight says and spread evenly (smooth weighted
-    /// round-robin): after n files each layout has n × its share, give or take one, so even a
-    /// share of one in a thousand shows up in a corpus of a thousand, and the same mix always
-    /// gives the same sequence.
+    /// round-robin): after n files each layout has n × its share, give or take one, and the same
+    /// mix always gives the same sequence.
     struct Sequence {
         let shares: [Share]
         let total: Int
@@ -69,7 +68,10 @@ public struct FormatMix: Sendable, Equatable, CustomStringConvertible {
         init(_ mix: FormatMix) {
             shares = mix.shares
             total = mix.shares.reduce(0) { $0 + $1.weight }
-            credit = Array(repeating: 0, count: mix.shares.count)
+            // Every layout starts nearly due, so a rare one comes early (the standard mix's PDF is
+            // the 101st file, then one in each thousand), not only at the end of its first thousand.
+            let full = total
+            credit = mix.shares.map { full - $0.weight }
         }
 
         mutating func next() -> ReportWriter.Layout {

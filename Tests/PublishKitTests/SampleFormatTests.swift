@@ -94,7 +94,7 @@ import Testing
         #expect(Set(mix.layouts) == Set(ReportWriter.Layout.allCases))
         let total = mix.shares.reduce(0) { $0 + $1.weight }
         #expect(total == 1000)
-        for n in [1000, 2500] {
+        for n in [300, 1000, 2500] {
             var counts: [ReportWriter.Layout: Int] = [:]
             SampleGenerator(options: .init(count: n, seed: 4)).forEach { counts[$0.layout, default: 0] += 1 }
             // Each layout's share of the files, give or take one.
