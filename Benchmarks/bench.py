@@ -21,6 +21,8 @@ PUBLISH = os.environ.get("BENCH_PUBLISH") or os.path.join(REPO, ".build-bench/re
 WORK = os.environ.get("BENCH_DIR", "/tmp/govreport-bench")
 KEEP = os.environ.get("BENCH_KEEP") == "1"
 YEARS = "2022,2023,2024"
+# The corpus's format mix (`publish sample --formats`); unset: publish sample's default mix.
+FORMATS = os.environ.get("BENCH_FORMATS")
 
 
 def log(msg):
@@ -48,16 +50,21 @@ def tree_stats(root):
 
 def corpus(n):
     """The sample corpus of n reports; generated once (deterministic: same seed, same bytes)."""
-    path = os.path.join(WORK, f"corpus-{n}")
+    # Another mix is another corpus: its folder is named for it.
+    suffix = "-" + re.sub(r"[^A-Za-z0-9]+", "_", FORMATS) if FORMATS else ""
+    path = os.path.join(WORK, f"corpus-{n}{suffix}")
     stamp = os.path.join(path, ".bench-complete")
     if os.path.exists(stamp):
+        made = open(stamp).read().split()
+        if len(made) < 2:
+            log(f"note: {path} predates format mixes (text layouts only); remove it to regenerate with .docx and PDF")
         return path, None
     remove(path)
     log(f"generating {n} sample reports in {path}")
     start = time.monotonic()
-    run([PUBLISH, "sample", "--count", str(n), "--years", YEARS, "--out", path])
+    run([PUBLISH, "sample", "--count", str(n), "--years", YEARS, "--out", path] + (["--formats", FORMATS] if FORMATS else []))
     seconds = time.monotonic() - start
-    open(stamp, "w").write(f"{n}\n")
+    open(stamp, "w").write(f"{n} {FORMATS or 'default'}\n")
     return path, seconds
 
 

@@ -4,12 +4,12 @@ import ReportModel
 /// Writes a report record in the layouts real files use, the way publishers produce them, so a
 /// generated corpus exercises the readers exactly as downloaded files do.
 public struct ReportWriter: Sendable {
-    /// Every input layout and format the sample corpus can hold; `publish sample` writes all of
-    /// them by default, spread over the organs.
+    /// Every input layout and format the readers support; `publish sample` writes all of them,
+    /// in the shares of `FormatMix.standard` unless told otherwise.
     ///
-    /// Extension point for new formats (docx, PDF, … as their readers land): add a case with its
-    /// `fileExtension`, make its bytes in `data(_:)` (binary formats return `Data` there; the text
-    /// layouts go through `write(_:)`), and add it to the layouts `SampleCorpusTests` reads back.
+    /// Extension point for new formats: add a case with its `fileExtension`, make its bytes in
+    /// `data(_:)` (binary formats there; the text layouts go through `text(_:)`), give it a share
+    /// in `FormatMix.standard`, and `SampleCorpusTests` reads it back.
     public enum Layout: String, Sendable, CaseIterable {
         /// A Word table saved as text: a cell per line opening with TAB.
         case textCells = "text-cells"
@@ -19,14 +19,23 @@ public struct ReportWriter: Sendable {
         case html
         /// Markdown with GFM pipe tables.
         case markdown
+        /// A Word file: tables as `w:tbl` with merged cells (DocxWriter).
+        case docx
+        /// A PDF as Word prints it: positioned text and ruled tables (PDFReportWriter).
+        case pdf
 
         public var fileExtension: String {
             switch self {
             case .textCells, .textPipes: return "txt"
             case .html: return "html"
             case .markdown: return "md"
+            case .docx: return "docx"
+            case .pdf: return "pdf"
             }
         }
+
+        /// True for the formats whose bytes are not text.
+        public var isBinary: Bool { self == .docx || self == .pdf }
     }
 
     public let record: ReportRecord
@@ -45,17 +54,20 @@ public struct ReportWriter: Sendable {
     /// The file's bytes in `layout`.
     public func data(_ layout: Layout) -> Data {
         switch layout {
-        case .textCells, .textPipes, .html, .markdown: return Data(write(layout).utf8)
+        case .docx: return DocxWriter(writer: self).data()
+        case .pdf: return PDFReportWriter(writer: self).data()
+        case .textCells, .textPipes, .html, .markdown: return Data(text(layout)!.utf8)
         }
     }
 
-    /// The text of a text layout.
-    public func write(_ layout: Layout) -> String {
+    /// The text of a text layout; nil for the binary formats.
+    public func text(_ layout: Layout) -> String? {
         switch layout {
         case .textCells: return cellPerLine()
         case .textPipes: return pipeRows()
         case .html: return html()
         case .markdown: return markdown()
+        case .docx, .pdf: return nil
         }
     }
 

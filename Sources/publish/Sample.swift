@@ -13,8 +13,10 @@ struct Sample: ParsableCommand {
     @Option(help: "Comma-separated reporting years.")
     var years = "2022,2023,2024"
 
-    @Option(help: "Comma-separated layouts: text-cells, text-pipes, html, markdown.")
-    var layouts = ReportWriter.Layout.allCases.map(\.rawValue).joined(separator: ",")
+    @Option(name: [.customLong("formats"), .customLong("layouts")],
+            help: ArgumentHelp("Formats and their shares: name=weight,… or names for equal shares (\(ReportWriter.Layout.allCases.map(\.rawValue).joined(separator: ", "))).",
+                               discussion: "The default holds every format but few PDFs, which cost a poppler process each to read."))
+    var formats = FormatMix.standard.description
 
     @Option(help: "Seed: the same seed gives the same corpus.")
     var seed: UInt64 = 1
@@ -31,8 +33,8 @@ struct Sample: ParsableCommand {
     func validate() throws {
         guard count > 0 else { throw ValidationError("--count must be positive") }
         guard !parsedYears.isEmpty else { throw ValidationError("--years needs at least one year, e.g. 2023,2024") }
-        guard parsedLayouts.count == layouts.split(separator: ",").count else {
-            throw ValidationError("unknown layout in --layouts (use \(ReportWriter.Layout.allCases.map(\.rawValue).joined(separator: ", ")))")
+        if case .failure(let problem) = FormatMix.parse(formats) {
+            throw ValidationError("--formats: \(problem) (use name=weight,… with \(ReportWriter.Layout.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         if URL(fileURLWithPath: out).standardizedFileURL.pathComponents.contains("Content") {
             throw ValidationError("sample data never goes into Content/; choose another --out")
@@ -40,7 +42,7 @@ struct Sample: ParsableCommand {
     }
 
     var parsedYears: [Int] { years.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
-    var parsedLayouts: [ReportWriter.Layout] { layouts.split(separator: ",").compactMap { ReportWriter.Layout(rawValue: String($0)) } }
+    var parsedMix: FormatMix { (try? FormatMix.parse(formats).get()) ?? .standard }
 
     func run() throws {
         if hostile {
@@ -49,7 +51,7 @@ struct Sample: ParsableCommand {
             print("wrote \(files.count) hostile inputs to \(out)")
             return
         }
-        let generator = SampleGenerator(options: .init(count: count, years: parsedYears, layouts: parsedLayouts, seed: seed))
+        let generator = SampleGenerator(options: .init(count: count, years: parsedYears, mix: parsedMix, seed: seed))
         let root = URL(fileURLWithPath: out)
         var written = 0
         var folders = Set<String>()
