@@ -46,7 +46,7 @@ struct Table2Parser {
             }
             guard let item = CompiledPatterns.activeItems.first(where: { $0.patterns.contains { row.matches($0, at: first) } })?.item else {
                 result.diagnostics.append(Diagnostic(
-                    .info, "unknown-row", where: cellLocation(table: "二", row: row.cells[first].text.trimmed),
+                    .info, "unknown-row", where: cellLocation(table: "二", row: row.cells[first].text.plainTrimmed),
                     "表二中有格式未定义的行，已保留原文，未计入数据"))
                 continue
             }

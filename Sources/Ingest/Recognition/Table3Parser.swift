@@ -23,7 +23,7 @@ struct Table3Parser {
             guard let (key, labelIndex) = identify(row, group: &group) else {
                 if let first = row.firstLabelIndex, row.cells.indices.contains(where: { $0 > first && !row.cells[$0].isEmpty }) {
                     result.diagnostics.append(Diagnostic(
-                        .info, "unknown-row", where: cellLocation(table: "三", row: row.cells[first].text.trimmed),
+                        .info, "unknown-row", where: cellLocation(table: "三", row: row.cells[first].text.plainTrimmed),
                         "表三中有格式未定义的行，未计入数据"))
                 }
                 continue
