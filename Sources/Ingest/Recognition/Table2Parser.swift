@@ -32,7 +32,6 @@ struct Table2Parser {
                 guard let next = row.cells.indices.first(where: { $0 > first && row.isLabel($0) }) else { continue }
                 first = next
             }
-            let core = row.cores[first]
             if row.matches(CompiledPatterns.activeHeaderAnchor, at: first) {
                 let header = row.cores.indices.filter { $0 > first && !row.cores[$0].isEmpty }
                 columns = header.map { index in CompiledPatterns.activeColumns.first { $0.patterns.contains { row.matches($0, at: index) } }?.column }
