@@ -12,7 +12,7 @@ import Darwin
 /// accents, astral planes) takes the original, slower path, so results never change.
 public enum PlainText {
     /// Whether `scalar` is one of the plain scalars.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isPlain(_ value: UInt32) -> Bool {
         switch value {
         case 0x09, 0x0A, 0x20...0x7E: return true
@@ -22,6 +22,7 @@ public enum PlainText {
     }
 
     /// True when every scalar of the UTF-8 `bytes` is plain.
+    @inlinable
     public static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = bytes.count
@@ -43,12 +44,13 @@ public enum PlainText {
         return true
     }
 
+    @inlinable
     public static func isPlain(_ s: String) -> Bool {
         withUTF8(s) { isPlain($0) }
     }
 
     /// The UTF-8 of a string, without copying a native string.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func withUTF8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
         var copy = s
@@ -56,7 +58,7 @@ public enum PlainText {
     }
 
     /// `haystack` contains `needle`, byte-wise; both must be plain, `needle` non-empty.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func bytesContain(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard needle.count <= haystack.count, let h = haystack.baseAddress, let n = needle.baseAddress else { return false }
         let last = haystack.count - needle.count
@@ -72,6 +74,7 @@ public enum PlainText {
 
     /// Foundation's `contains` for two plain strings, or nil when either is not plain (or the
     /// needle is empty, which Foundation never finds): the caller then asks Foundation.
+    @inlinable
     public static func contains(_ haystack: String, _ needle: String) -> Bool? {
         withUTF8(needle) { n in
             guard n.count > 0, isPlain(n) else { return nil }
@@ -80,6 +83,7 @@ public enum PlainText {
     }
 
     /// `contains` when `haystack` is already known to be plain: only the needle is checked.
+    @inlinable
     public static func contains(plain haystack: String, _ needle: String) -> Bool? {
         withUTF8(needle) { n in
             guard n.count > 0, isPlain(n) else { return nil }
@@ -88,6 +92,7 @@ public enum PlainText {
     }
 
     /// String `==` for two plain strings, or nil when either is not plain.
+    @inlinable
     public static func equals(_ a: String, _ b: String) -> Bool? {
         withUTF8(a) { x in
             withUTF8(b) { y in
@@ -99,12 +104,14 @@ public enum PlainText {
 
     /// Whether the UTF-8 of `s` holds that of `needle` anywhere (no plain-text condition): a
     /// necessary condition for `s` to contain the code points of `needle`, for cheap prefilters.
+    @inlinable
     public static func utf8Contains(_ s: String, _ needle: String) -> Bool {
         withUTF8(needle) { n in n.count > 0 && withUTF8(s) { bytesContain($0, n) } }
     }
 
     /// `trimmingCharacters(in: .whitespacesAndNewlines)` (or `.whitespaces`, without LF) for plain
     /// text, whose only such characters are TAB, LF, space and U+3000; nil when not plain.
+    @inlinable
     public static func trimmed<S: StringProtocol>(_ s: S, newlines: Bool = true) -> String? {
         let run = { (bytes: UnsafeBufferPointer<UInt8>) -> String? in
             guard isPlain(bytes) else { return nil }
@@ -116,6 +123,7 @@ public enum PlainText {
     }
 
     /// The bytes left once TAB, space, U+3000 (and LF when `newlines`) are dropped from both ends.
+    @inlinable
     public static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, newlines: Bool = true) -> Range<Int> {
         var start = 0, end = bytes.count
         @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || (newlines && b == 0x0A) }

@@ -27,9 +27,9 @@ public struct Gazetteer: Sendable {
     private let byName: [String: [Division]]
     /// Name lengths present, longest first, for longest-match scanning.
     let nameLengths: [Int]
-    /// For `plainMentions`: the name lengths (longest first) of the names opening with each pair
-    /// of scalars; nil when some name is not plain text and only the Character scan is exact.
-    private let lengthsByOpening: [UInt64: [Int]]?
+    /// For `plainMentions`: the names (as scalars, longest first) opening with each pair of
+    /// scalars; nil when some name is not plain text and only the Character scan is exact.
+    private let namesByOpening: [UInt64: [[UInt32]]]?
 
     public init(csv: String) {
         var divisions: [Division] = []
@@ -43,15 +43,17 @@ public struct Gazetteer: Sendable {
         byName = Dictionary(grouping: divisions, by: \.name)
         nameLengths = Set(divisions.map(\.name.count)).sorted(by: >)
         if divisions.allSatisfy({ PlainText.isPlain($0.name) }) {
-            var lengths: [UInt64: Set<Int>] = [:]
-            for name in Set(divisions.map(\.name)) {
+            var names: [UInt64: [[UInt32]]] = [:]
+            for name in Set(divisions.map(\.name)).sorted() {
                 let scalars = name.unicodeScalars.map(\.value)
                 guard scalars.count >= 2 else { continue }
-                lengths[UInt64(scalars[0]) << 32 | UInt64(scalars[1]), default: []].insert(scalars.count)
+                names[UInt64(scalars[0]) << 32 | UInt64(scalars[1]), default: []].append(scalars)
             }
-            lengthsByOpening = lengths.mapValues { $0.sorted(by: >) }
+            // Longest first; the order among names of one length does not matter, as at most one
+            // of them can match at a position.
+            namesByOpening = names.mapValues { $0.sorted { $0.count > $1.count } }
         } else {
-            lengthsByOpening = nil
+            namesByOpening = nil
         }
     }
 
@@ -110,14 +112,16 @@ public struct Gazetteer: Sendable {
     }
 
     /// `mentions` for plain text: each scalar is a Character, so the same longest-first scan can
-    /// skip every position whose first two scalars open no name, instead of building a String for
-    /// each name length there. Nil when the text (or a name) is not plain.
+    /// compare scalars with the few names that open with the two at each position, instead of
+    /// building a String for each name length there. Nil when the text (or a name) is not plain.
     private func plainMentions(in text: String) -> [String]? {
-        guard let lengthsByOpening else { return nil }
+        guard let namesByOpening else { return nil }
         return PlainText.withUTF8(text) { bytes -> [String]? in
             guard PlainText.isPlain(bytes) else { return nil }
             var starts: [Int] = []  // byte offset of each scalar, and the end
             var values: [UInt32] = []
+            starts.reserveCapacity(bytes.count + 1)
+            values.reserveCapacity(bytes.count)
             var i = 0
             while i < bytes.count {
                 starts.append(i)
@@ -135,14 +139,12 @@ public struct Gazetteer: Sendable {
             while position < values.count {
                 var matched = 0
                 if position + 1 < values.count,
-                   let lengths = lengthsByOpening[UInt64(values[position]) << 32 | UInt64(values[position + 1])] {
-                    for length in lengths where position + length <= values.count {
-                        let candidate = String(decoding: UnsafeBufferPointer(rebasing: bytes[starts[position]..<starts[position + length]]), as: UTF8.self)
-                        if byName[candidate] != nil {
-                            found.append(candidate)
-                            matched = length
-                            break
-                        }
+                   let names = namesByOpening[UInt64(values[position]) << 32 | UInt64(values[position + 1])] {
+                    for name in names where position + name.count <= values.count
+                        && values[(position + 2)..<(position + name.count)].elementsEqual(name[2...]) {
+                        found.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[starts[position]..<starts[position + name.count]]), as: UTF8.self))
+                        matched = name.count
+                        break
                     }
                 }
                 position += max(matched, 1)

@@ -1,25 +1,26 @@
 import Foundation
 
-/// Runs one file's reading on its own thread and stops waiting for it at the deadline. A parser
+/// Runs one file's reading on a worker thread and stops waiting for it at the deadline. A parser
 /// stuck in a pathological input cannot be interrupted from outside in Swift, so the build does
-/// not wait for it: the file is listed as unread and the build goes on. The abandoned thread is
+/// not wait for it: the file is listed as unread and the build goes on. The abandoned worker is
 /// told (`ReadDeadline.isExpired`) and stops at its next check; readers check at their stages.
-/// The thread's stack is large, so deep nesting in a document cannot overflow it.
+/// Workers have a large stack, so deep nesting in a document cannot overflow it. They are kept
+/// and reused (`WorkerPool`): starting a thread with such a stack for every file cost more than
+/// reading a small file.
 enum Watchdog {
     static let stackSize = 256 << 20
 
     static func run<T: Sendable>(seconds: Double, _ work: @escaping @Sendable () -> T) -> T? {
         let box = Box<T>()
         let deadline = ReadDeadline(seconds: seconds)
-        let thread = Thread {
+        WorkerPool.shared.run {
             Thread.current.threadDictionary[ReadDeadline.key] = deadline
             let value = work()
+            Thread.current.threadDictionary.removeObject(forKey: ReadDeadline.key)
             // Work that only finished because it saw the deadline pass (a reader bailing out at a
             // check) ran out of time all the same, whichever of it and the wait below wakes first.
             box.set(deadline.hasPassed ? nil : value)
         }
-        thread.stackSize = stackSize
-        thread.start()
         guard box.done.wait(timeout: .now() + seconds) == .success else {
             deadline.expire()
             return nil

@@ -29,10 +29,12 @@ extension TextNormaliser {
             // `[` or `［`: a bookmark may need removing, which the slow path does.
             if bytes.contains(0x5B) || hasFullWidthBracket(bytes) { return nil }
             guard mayHaveFullWidth(text) else { return text }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            _ = forEachHalfWidthScalar(bytes) { appendUTF8($0, to: &out); return true }
-            return String(decoding: out, as: UTF8.self)
+            // Half-width never lengthens the UTF-8: the output fits in the input's size.
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var n = 0
+                _ = forEachHalfWidthScalar(bytes) { appendUTF8($0, to: out, at: &n); return true }
+                return n
+            }
         }
     }
 
@@ -49,18 +51,19 @@ extension TextNormaliser {
     static func plainLabelCore(_ text: String) -> String? {
         PlainText.withUTF8(text) { bytes -> String? in
             guard PlainText.isPlain(bytes) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var scalars = 0
-            let ok = forEachHalfWidthScalar(bytes) { value in
-                if value == 0x5B { return false }  // `[`: a bookmark may need removing
-                if isIgnorablePlain(value) { return true }
-                appendUTF8(value, to: &out)
-                scalars += 1
-                return true
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { out -> String? in
+                var n = 0, scalars = 0
+                let ok = forEachHalfWidthScalar(bytes) { value in
+                    if value == 0x5B { return false }  // `[`: a bookmark may need removing
+                    if isIgnorablePlain(value) { return true }
+                    appendUTF8(value, to: out, at: &n)
+                    scalars += 1
+                    return true
+                }
+                guard ok else { return nil }
+                let core = UnsafeBufferPointer(rebasing: out[0..<n])
+                return String(decoding: UnsafeBufferPointer(rebasing: core[stripEnumerator(core, scalars: scalars)...]), as: UTF8.self)
             }
-            guard ok else { return nil }
-            return String(decoding: out[stripEnumerator(out, scalars: scalars)...], as: UTF8.self)
         }
     }
 
@@ -86,13 +89,15 @@ extension TextNormaliser {
     }
 
     @inline(__always)
-    private static func appendUTF8(_ value: UInt32, to out: inout [UInt8]) {
+    private static func appendUTF8(_ value: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at n: inout Int) {
         if value < 0x80 {
-            out.append(UInt8(value))
+            out[n] = UInt8(value)
+            n += 1
         } else {  // plain scalars are ASCII or three bytes
-            out.append(0xE0 | UInt8(value >> 12))
-            out.append(0x80 | UInt8((value >> 6) & 0x3F))
-            out.append(0x80 | UInt8(value & 0x3F))
+            out[n] = 0xE0 | UInt8(value >> 12)
+            out[n + 1] = 0x80 | UInt8((value >> 6) & 0x3F)
+            out[n + 2] = 0x80 | UInt8(value & 0x3F)
+            n += 3
         }
     }
 
@@ -108,7 +113,7 @@ extension TextNormaliser {
 
     /// Where the label starts once its enumerator is dropped (the slow path's `stripEnumerators`).
     /// Plain text holds no circled digits, so the numerals are ASCII digits and 一…十.
-    private static func stripEnumerator(_ out: [UInt8], scalars: Int) -> Int {
+    private static func stripEnumerator(_ out: UnsafeBufferPointer<UInt8>, scalars: Int) -> Int {
         var i = 0, count = 0
         while i < out.count {
             let length = out[i] < 0x80 ? 1 : 3

@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 /// Normalisation applied before any matching: one spelling for the many ways real files write
 /// the same text. Traditional → simplified, full-width → half-width, converter debris removed.
@@ -131,11 +132,26 @@ public struct TextNormaliser: Sendable {
         return bits
     }()
 
+    /// On the UTF-8: U+4E00…U+9FFF are the three-byte sequences led by E4…E9.
     static func containsTraditional(_ text: String) -> Bool {
-        text.unicodeScalars.contains {
-            guard $0.value >= 0x4E00, $0.value < 0xA000 else { return false }
-            let offset = Int($0.value) - 0x4E00
-            return traditionalBits[offset / 64] & (1 << UInt64(offset % 64)) != 0
+        PlainText.withUTF8(text) { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 { i += 1; continue }
+                if b >= 0xE4 && b <= 0xE9 && i + 2 < n {
+                    let value = Int(b & 0x0F) << 12 | Int(bytes[i + 1] & 0x3F) << 6 | Int(bytes[i + 2] & 0x3F)
+                    if value >= 0x4E00 {
+                        let offset = value - 0x4E00
+                        if traditionalBits[offset / 64] & (1 << UInt64(offset % 64)) != 0 { return true }
+                    }
+                    i += 3
+                    continue
+                }
+                i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+            }
+            return false
         }
     }
 

@@ -36,6 +36,8 @@ enum EncodingDetection {
     /// ASCII-compatible encoding, so it can be found before any is chosen.
     static func declaredCharset(in data: Data) -> String? {
         let head = [UInt8](data.prefix(4096))
+        // Both start with `<`: a text report often has none (memchr, not a scan per pattern).
+        guard !head.isEmpty, head.withUnsafeBytes({ memchr($0.baseAddress!, 0x3C, $0.count) != nil }) else { return nil }
         let starts = (head.starts(with: Array("<?xml".utf8)) ? [0] : []) + ASCIIBytes.offsets(of: "<meta", in: head)
         for start in starts {
             let tagEnd = head[start...].firstIndex(of: UInt8(ascii: ">")) ?? head.endIndex

@@ -29,7 +29,7 @@ struct HTMLNode {
 
     /// A positive integer attribute such as `colspan`, clamped: a broken page must not blow up the grid.
     func span(_ name: String, limit: Int) -> Int {
-        guard let value = attribute(name), let number = Int(value.trimmingCharacters(in: .whitespaces).prefix { $0.isNumber }) else { return 1 }
+        guard let value = attribute(name), let number = Int(value.plainTrimmedWhitespace.prefix { $0.isNumber }) else { return 1 }
         return min(max(number, 1), limit)
     }
 

@@ -71,7 +71,7 @@ enum HTMLTableGrid {
     /// `rowspan="0"` spans to the end of the table; other values are clamped to the rows there are.
     private static func rowSpan(_ cell: HTMLNode, rowIndex: Int, rowCount: Int) -> Int {
         let remaining = rowCount - rowIndex
-        if let value = cell.attribute("rowspan")?.trimmingCharacters(in: .whitespaces), value == "0" { return remaining }
+        if let value = cell.attribute("rowspan")?.plainTrimmedWhitespace, value == "0" { return remaining }
         return min(cell.span("rowspan", limit: maxRowSpan), remaining)
     }
 }

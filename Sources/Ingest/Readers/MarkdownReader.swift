@@ -155,6 +155,8 @@ struct MarkdownBlocks {
         walk(node)
         // Trimmed by hand: Foundation's trimming is slow, and this runs under cmark's lock.
         return lines.map { line in
+            // Plain text (see PlainText) holds no U+00A0, and each scalar is a Character: trimmed on bytes.
+            if let plain = PlainText.trimmed(line, newlines: false) { return plain }
             let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{00A0}" }
             guard let first = line.firstIndex(where: { !isBlank($0) }), let last = line.lastIndex(where: { !isBlank($0) }) else { return "" }
             return String(line[first...last])

@@ -59,7 +59,7 @@ struct MetadataExtractor {
 
     /// The organ named in the title: without the year and without 政府信息公开(工作)年度报告.
     func agency(fromTitle title: String) -> String? {
-        var name = Patterns.yearWithSuffix.stringByReplacingMatches(
+        var name = PlainYears.removingYears(title) ?? Patterns.yearWithSuffix.stringByReplacingMatches(
             in: title, range: NSRange(location: 0, length: title.utf16.count), withTemplate: "")
         if let suffix = ReportFormat.titleSuffixes.first(where: name.hasSuffix) {
             name.removeLast(suffix.count)
@@ -69,11 +69,14 @@ struct MetadataExtractor {
             if name.hasSuffix(affix) { name.removeLast(affix.count) }
         }
         // Separators left at the ends (not brackets: 委员会（局） ends in one).
-        name = name.trimmingCharacters(in: CharacterSet(charactersIn: " ·•-—_:：,，、。"))
+        name = name.trimmingCharacters(in: Self.nameEnds)
         return name.isEmpty ? nil : name
     }
 
+    private static let nameEnds = CharacterSet(charactersIn: " ·•-—_:：,，、。")
+
     private func year(in text: String) -> Int? {
+        if let plain = PlainYears.firstYear(text) { return plain }
         guard let range = Patterns.year.firstRange(in: text) else { return nil }
         return Int(text[range])
     }
@@ -105,7 +108,13 @@ struct MetadataExtractor {
         guard Patterns.date.firstRange(in: arabic) != nil else { return nil }
         let numbers = arabic.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         guard numbers.count == 3, (1...12).contains(numbers[1]), (1...31).contains(numbers[2]) else { return nil }
-        return String(format: "%04d-%02d-%02d", numbers[0], numbers[1], numbers[2])
+        return padded(numbers[0], 4) + "-" + padded(numbers[1], 2) + "-" + padded(numbers[2], 2)
+    }
+
+    /// `String(format: "%0*d")` for a non-negative number, without Foundation's formatter.
+    private static func padded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     private static func endsWithDay(_ text: String) -> Bool {

@@ -6,7 +6,7 @@ struct RowView {
     let cores: [String]
     let values: [CellValue]
     /// Which cores are plain text (see `PlainText`), found once: rows are matched against many patterns.
-    private let plainCores: [Bool]
+    let plainCores: [Bool]
 
     init(_ cells: [Cell], normaliser: TextNormaliser) {
         // A position covered by a merge from the left is not a cell of its own (see Cell).
@@ -30,6 +30,14 @@ struct RowView {
 
     func any(_ pattern: LabelPattern) -> Bool { cores.indices.contains { matches(pattern, at: $0) } }
 
+    /// `pattern.matches(cores[index])`, on bytes once the pattern is compiled.
+    @inline(__always)
+    func matches(_ pattern: CompiledPattern, at index: Int) -> Bool {
+        pattern.matches(cores[index], coreIsPlain: plainCores[index])
+    }
+
+    func any(_ pattern: CompiledPattern) -> Bool { cores.indices.contains { matches(pattern, at: $0) } }
+
     var firstLabelIndex: Int? { cells.indices.first(where: isLabel) }
 
     var isEmpty: Bool { cells.allSatisfy(\.isEmpty) }
@@ -49,13 +57,13 @@ enum TableLocator {
     }
 
     private static func opens(_ row: RowView) -> ReportFormat.Table? {
-        if ReportFormat.disputeTableAnchors.allSatisfy(row.any) { return .disputes }
-        if ReportFormat.requestTableAnchors.contains(where: row.any) { return .requests }
+        if CompiledPatterns.disputeTableAnchors.allSatisfy(row.any) { return .disputes }
+        if CompiledPatterns.requestTableAnchors.contains(where: row.any) { return .requests }
         if let first = row.firstLabelIndex {
-            if row.matches(ReportFormat.activeBlockAnchor, at: first) || row.matches(ReportFormat.activeHeaderAnchor, at: first) {
+            if row.matches(CompiledPatterns.activeBlockAnchor, at: first) || row.matches(CompiledPatterns.activeHeaderAnchor, at: first) {
                 return .active
             }
-            if RequestRow.new.patterns.contains(where: { row.matches($0, at: first) }) { return .requests }
+            if CompiledPatterns.newRequests.contains(where: { row.matches($0, at: first) }) { return .requests }
         }
         return nil
     }

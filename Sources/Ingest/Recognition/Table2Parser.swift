@@ -23,7 +23,7 @@ struct Table2Parser {
         var block: String?
         for row in rows {
             guard var first = row.firstLabelIndex else { continue }
-            if ReportFormat.activeBlockAnchor.matches(row.cores[first]) {
+            if row.matches(CompiledPatterns.activeBlockAnchor, at: first) {
                 // A new block's columns come from its own header. The same anchor again is the
                 // block's label repeated on each of its rows (a web table's spanned label copied down).
                 if row.cores[first] != block { columns = nil }
@@ -32,10 +32,9 @@ struct Table2Parser {
                 guard let next = row.cells.indices.first(where: { $0 > first && row.isLabel($0) }) else { continue }
                 first = next
             }
-            let core = row.cores[first]
-            if ReportFormat.activeHeaderAnchor.matches(core) {
-                let header = row.cores[(first + 1)...].filter { !$0.isEmpty }
-                columns = header.map { label in ActiveColumn.allCases.first { $0.patterns.contains { $0.matches(label) } } }
+            if row.matches(CompiledPatterns.activeHeaderAnchor, at: first) {
+                let header = row.cores.indices.filter { $0 > first && !row.cores[$0].isEmpty }
+                columns = header.map { index in CompiledPatterns.activeColumns.first { $0.patterns.contains { row.matches($0, at: index) } }?.column }
                 let known = columns!.compactMap { $0 }
                 if known.contains(where: \.isTrialFormat) {
                     result.version = .v2019
@@ -44,9 +43,9 @@ struct Table2Parser {
                 }
                 continue
             }
-            guard let item = ActiveItem.allCases.first(where: { $0.patterns.contains { $0.matches(core) } }) else {
+            guard let item = CompiledPatterns.activeItems.first(where: { $0.patterns.contains { row.matches($0, at: first) } })?.item else {
                 result.diagnostics.append(Diagnostic(
-                    .info, "unknown-row", where: cellLocation(table: "二", row: row.cells[first].text.trimmed),
+                    .info, "unknown-row", where: cellLocation(table: "二", row: row.cells[first].text.plainTrimmed),
                     "表二中有格式未定义的行，已保留原文，未计入数据"))
                 continue
             }

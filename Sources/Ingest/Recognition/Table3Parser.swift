@@ -23,7 +23,7 @@ struct Table3Parser {
             guard let (key, labelIndex) = identify(row, group: &group) else {
                 if let first = row.firstLabelIndex, row.cells.indices.contains(where: { $0 > first && !row.cells[$0].isEmpty }) {
                     result.diagnostics.append(Diagnostic(
-                        .info, "unknown-row", where: cellLocation(table: "三", row: row.cells[first].text.trimmed),
+                        .info, "unknown-row", where: cellLocation(table: "三", row: row.cells[first].text.plainTrimmed),
                         "表三中有格式未定义的行，未计入数据"))
                 }
                 continue
@@ -60,8 +60,8 @@ struct Table3Parser {
 
     /// Header rows name the applicant columns or carry the identity note.
     private static func isHeader(_ row: RowView) -> Bool {
-        row.cores.contains { ReportFormat.requestHeaderCores.contains($0) }
-            || ReportFormat.requestTableAnchors.contains(where: row.any)
+        row.cores.indices.contains { index in CompiledPatterns.requestHeaderCores.contains { row.matches($0, at: index) } }
+            || CompiledPatterns.requestTableAnchors.contains(where: row.any)
     }
 
     /// The row's key and the index of the cell holding its label; updates the current group.
@@ -69,7 +69,7 @@ struct Table3Parser {
         var key: (RequestRow, Int)?
         var headingIndex: Int?
         for index in row.cells.indices where row.isLabel(index) {
-            if let heading = RequestGroup.allCases.first(where: { $0.headingPattern.map { row.matches($0, at: index) } == true }) {
+            if let heading = CompiledPatterns.groupHeadings.first(where: { row.matches($0.pattern, at: index) })?.group {
                 group = heading
                 headingIndex = index
                 continue
@@ -91,10 +91,10 @@ struct Table3Parser {
     }
 
     private static func match(_ view: RowView, at index: Int, group: RequestGroup?) -> RequestRow? {
-        RequestRow.allCases.first { row in
+        CompiledPatterns.requestRows.first { row, patterns in
             if row == .otherOther && group != .other { return false }
-            return row.patterns.contains { view.matches($0, at: index) }
-        }
+            return patterns.contains { view.matches($0, at: index) }
+        }?.row
     }
 }
 
