@@ -5,6 +5,24 @@ import ReportModel
 /// One region in one year: its totals (summed from organ reports only), its sub-regions and organs
 /// side by side, the outcome mix, and any region-wide report beside the sum as a reconciliation.
 enum RegionPage {
+    /// Of everything the page and its JSON show: the region's own totals and members, its trail,
+    /// its sub-regions' totals, and its own organs and region-wide reports.
+    static func digest(_ site: SiteIndex, region: RegionTotals) -> ContentHash {
+        let key = SiteIndex.RegionKey(adcode: region.adcode, year: region.year)
+        var d = DigestBuilder("region-page")
+        d.add(site.frame)
+        d.add(site.regionSummaries[key] ?? ContentHash(high: 0, low: 0))
+        d.add(site.crumbs(to: region.adcode == RegionTotals.nationalCode ? nil : region.adcode, year: region.year))
+        let codes = site.children[key] ?? []
+        d.add(codes.count)
+        for code in codes {
+            d.add(code)
+            d.add(site.regionSummaries[.init(adcode: code, year: region.year)] ?? ContentHash(high: 0, low: 0))
+        }
+        d.add(reports: site.reportsAt[key] ?? [], of: site)
+        return d.digest
+    }
+
     static func make(_ site: SiteIndex, region: RegionTotals) -> Page {
         let path = SitePaths.region(region.adcode, year: region.year)
         let root = SitePaths.root(from: path)
