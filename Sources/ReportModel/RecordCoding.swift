@@ -63,13 +63,15 @@ extension ReportRecord: Codable {
         try encoder.encode(records)
     }
 
-    private static var encoder: JSONEncoder {
+    /// One encoder for every record (it is safe from several threads): making one per record
+    /// cost as much as a small record's encoding.
+    private static let encoder: JSONEncoder = {
         let e = JSONEncoder()
         // Sorted: Foundation's encoder on Linux otherwise emits keys in a per-process random order,
         // and two builds of the same inputs must produce the same bytes.
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return e
-    }
+    }()
 }
 
 /// A string-keyed container: the record nests groups whose keys come from the format definition.

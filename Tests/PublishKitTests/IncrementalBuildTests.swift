@@ -1,5 +1,8 @@
+import Analysis
 import Foundation
+import Ingest
 @testable import PublishKit
+import ReportModel
 import SampleCorpus
 import Site
 import Testing
@@ -13,9 +16,13 @@ import Testing
 
     /// A content folder holding `count` sample reports (every layout the generator writes).
     static func corpus(count: Int = 36, seed: UInt64 = 11) throws -> URL {
+        try write(SampleGenerator(options: .init(count: count, years: [2023, 2024], seed: seed)).generate())
+    }
+
+    static func write(_ files: [SampleGenerator.File]) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("incremental-\(UUID().uuidString)")
         let content = root.appendingPathComponent("Content")
-        for file in SampleGenerator(options: .init(count: count, years: [2023, 2024], seed: seed)).generate() {
+        for file in files {
             let url = content.appendingPathComponent(file.path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try file.data.write(to: url)
@@ -23,7 +30,7 @@ import Testing
         return content
     }
 
-    static func build(_ content: URL, into output: URL, clean: Bool = false, interruptAfter: Int? = nil) throws -> SiteBuilder.Summary {
+    static func build(_ content: URL, into output: URL, theme: URL = theme, clean: Bool = false, interruptAfter: Int? = nil) throws -> SiteBuilder.Summary {
         var options = SiteBuilder.Options(content: content, output: output, theme: theme, clean: clean)
         options.interruptAfterFiles = interruptAfter
         return try SiteBuilder(options: options).build()
@@ -211,5 +218,149 @@ import Testing
         #expect(json["mode"] as? String == "full")
         let stages = (json["stages"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
         #expect(stages == ["discover", "read", "analyse", "downloads", "render+write"])
+    }
+}
+
+// Incremental builds after each kind of change a user makes, checked as the user would: the
+// site equals what a clean build of the same inputs gives, byte for byte, and after a small
+// change only the pages showing it are made again (the build memo reuses the rest).
+extension IncrementalBuildTests {
+    typealias Build = IncrementalBuildTests
+
+    enum Change: String, CaseIterable, CustomTestStringConvertible, Sendable {
+        case oneCell, reportRemoved, reportAddedInNewRegion, sidecarAdded, sidecarChanged, siteTitle, themeTemplate
+        var testDescription: String { rawValue }
+        /// Changes to the settings or the theme make every page again; the others only some.
+        var remakesEverything: Bool { self == .siteTitle || self == .themeTemplate }
+    }
+
+    /// A content folder and a theme of its own (so the theme can be edited).
+    struct Fixture {
+        let content: URL
+        let theme: URL
+        var root: URL { content.deletingLastPathComponent() }
+        var inputs: [InputDiscovery.Input] { InputDiscovery.files(in: content) }
+
+        init(count: Int = 40) throws {
+            content = try Build.corpus(count: count)
+            theme = content.deletingLastPathComponent().appendingPathComponent("Theme")
+            try FileManager.default.copyItem(at: Build.theme, to: theme)
+        }
+
+        func build(_ folder: String, clean: Bool = false) throws -> SiteBuilder.Summary {
+            try Build.build(content, into: root.appendingPathComponent(folder), theme: theme, clean: clean)
+        }
+
+        /// The first Markdown report, whose table-3 rows are one line each.
+        var markdownInput: InputDiscovery.Input { inputs.first { $0.url.pathExtension == "md" }! }
+
+        /// Sets the total column of table 3's 本年新收 row: the organ's requests received change
+        /// (to the most of its peers), so its rankings, its region's totals and its history do too.
+        func changeReceived(in input: InputDiscovery.Input, to value: Int = 987_654) throws {
+            let text = try String(contentsOf: input.url, encoding: .utf8)
+            var changed = false
+            let lines = text.components(separatedBy: "\n").map { line -> String in
+                guard !changed, line.contains(RequestRow.new.label) else { return line }
+                var cells = line.components(separatedBy: "|")
+                guard let last = cells.indices.last(where: { Int(cells[$0].trimmingCharacters(in: .whitespaces)) != nil }) else { return line }
+                cells[last] = " \(value) "
+                changed = true
+                return cells.joined(separator: "|")
+            }
+            #expect(changed, "no 本年新收 row in \(input.source)")
+            try lines.joined(separator: "\n").write(to: input.url, atomically: true, encoding: .utf8)
+        }
+
+        func writeSidecar(for input: InputDiscovery.Input, agency: String) throws {
+            let url = input.url.deletingPathExtension().appendingPathExtension("yml")
+            try "agency: \(agency)\nsource_url: https://www.example.gov.cn/\(agency.count)\n".write(to: url, atomically: true, encoding: .utf8)
+        }
+
+        /// A generated report whose county no report of the corpus is in.
+        func addReportInANewRegion() throws -> String {
+            let known = Set(inputs.compactMap { input -> String? in
+                if case .report(let r) = ReportReader.read(contentsOf: input.url, source: input.source) { return r.region.adcode }
+                return nil
+            })
+            for seed in UInt64(500)..<UInt64(600) {
+                let file = SampleGenerator(options: .init(count: 1, years: [2024], seed: seed)).generate()[0]
+                guard let code = file.truth.region.adcode, !known.contains(code) else { continue }
+                let url = content.appendingPathComponent("新地区").appendingPathComponent(file.path.split(separator: "/").last.map(String.init)!)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.data.write(to: url)
+                return code
+            }
+            Issue.record("no generated report in a new region")
+            return ""
+        }
+
+        func apply(_ change: Change) throws {
+            switch change {
+            case .oneCell: try changeReceived(in: markdownInput)
+            case .reportRemoved: try FileManager.default.removeItem(at: inputs[inputs.count / 2].url)
+            case .reportAddedInNewRegion:
+                let code = try addReportInANewRegion()
+                #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Output/" + SitePaths.region(code, year: 2024)).path))
+            case .sidecarAdded, .sidecarChanged: try writeSidecar(for: inputs[5], agency: "更正后的机关名称（样例数据）")
+            case .siteTitle: try "title: 改过的站点标题\n".write(to: content.appendingPathComponent(SiteConfig.fileName), atomically: true, encoding: .utf8)
+            case .themeTemplate:
+                let layout = theme.appendingPathComponent("templates/layout.mustache")
+                try (String(contentsOf: layout, encoding: .utf8) + "<!-- 主题已修改 -->\n").write(to: layout, atomically: true, encoding: .utf8)
+            }
+        }
+    }
+
+    @Test(arguments: Change.allCases)
+    func anIncrementalBuildAfterAChangeEqualsACleanBuild(_ change: Change) throws {
+        let fixture = try Fixture()
+        if change == .sidecarChanged { try fixture.writeSidecar(for: fixture.inputs[5], agency: "旁注所写机关（样例数据）") }
+        _ = try fixture.build("Output")
+        try fixture.apply(change)
+        let incremental = try fixture.build("Output")
+        #expect(incremental.incremental)
+        #expect(incremental.filesWritten > 0, "the change shows somewhere")
+        if change.remakesEverything {
+            #expect(incremental.jobsReused == 0)
+        } else {
+            #expect(incremental.jobsReused > 0)
+        }
+        _ = try fixture.build("Clean", clean: true)
+        try Build.expectSameTree(fixture.root.appendingPathComponent("Output"), fixture.root.appendingPathComponent("Clean"))
+    }
+
+    /// The changed report's 本年新收 total, as its published record says.
+    func received(_ fixture: Fixture, _ folder: String) throws -> Int? {
+        let id = SitePaths.reportID(source: fixture.markdownInput.source)
+        let data = try Data(contentsOf: fixture.root.appendingPathComponent(folder).appendingPathComponent(SitePaths.reportJSON(id)))
+        let record = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let row = (record?["requests"] as? [String: Any])?[RequestRow.new.rawValue] as? [Any]
+        return row?.last as? Int
+    }
+
+    @Test func afterOneCellChangesOnlyThePagesShowingItAreMadeAgain() throws {
+        let fixture = try Fixture(count: 80)
+        _ = try fixture.build("Output")
+        #expect(try received(fixture, "Output") != 987_654)
+        // Nothing changed: every job is reused and nothing written.
+        let unchanged = try fixture.build("Output")
+        let jobs = unchanged.jobsReused
+        #expect(unchanged.filesWritten == 0 && jobs > 100)
+
+        let before = try Build.tree(fixture.root.appendingPathComponent("Output")).files
+        try fixture.changeReceived(in: fixture.markdownInput)
+        let changed = try fixture.build("Output")
+        let after = try Build.tree(fixture.root.appendingPathComponent("Output")).files
+        let remade = jobs - changed.jobsReused
+        // The organ's pages that show a changed figure or place in a ranking (the changed report,
+        // its organ's other year, and its peers whose place moved), its region chain (up to four),
+        // its year's and quality list pages, one ranking page per metric, and the pages summing
+        // up everything.
+        let reportPages = after.keys.filter { $0.hasPrefix("reports/") && $0.hasSuffix(".html") && after[$0] != before[$0] }.count
+        let bound = reportPages + 4 + 2 + MetricCatalogue.all.count + 8
+        #expect(reportPages >= 1 && remade >= reportPages && remade <= bound, "\(remade) of \(jobs) jobs made again, \(reportPages) report pages changed")
+        #expect(changed.filesWritten <= bound * 2 + 10, "\(changed.filesWritten) files written")
+        #expect(try received(fixture, "Output") == 987_654)
+        _ = try fixture.build("Clean", clean: true)
+        try Build.expectSameTree(fixture.root.appendingPathComponent("Output"), fixture.root.appendingPathComponent("Clean"))
     }
 }

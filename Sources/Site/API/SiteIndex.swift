@@ -1,4 +1,6 @@
 import Analysis
+import Dispatch
+import Foundation
 import ReportModel
 
 /// Lookups every page needs, computed once per build so that no page scans the whole dataset.
@@ -11,6 +13,8 @@ struct SiteIndex: Sendable {
     /// Page id of each report, by dataset index.
     let ids: [String]
     let reportsByYear: [Int: [Int]]
+    /// Each year's reports in the order the year pages list them.
+    let listedByYear: [Int: [Int]]
     let regions: [RegionKey: RegionTotals]
     /// Sub-regions present under each region.
     let children: [RegionKey: [String]]
@@ -22,6 +26,14 @@ struct SiteIndex: Sendable {
     let standings: [[String: Standing]]
     /// Rankings by year and metric, one per peer group.
     let rankings: [Int: [String: [Int]]]
+    /// Report index → its summary digest (see `ReportSummary`), for the build memo's page digests.
+    let summaries: [ContentHash]
+    /// Each region's summary digest (see `RegionSummary`).
+    let regionSummaries: [RegionKey: ContentHash]
+    /// Of the navigation every page shows.
+    let frame: ContentHash
+    /// Of everything the site shows: for the few pages that sum up the whole dataset.
+    let everything: ContentHash
 
     init(_ content: SiteContent) {
         self.content = content
@@ -35,6 +47,7 @@ struct SiteIndex: Sendable {
             if report.supersededBy == nil, let organ = report.organ { histories[organ, default: []].append(report.index) }
         }
         reportsByYear = byYear
+        listedByYear = byYear.mapValues { ReportList.sorted(dataset.reports, $0) }
         reportsAt = at
         self.histories = histories.mapValues { $0.sorted { (dataset.reports[$0].record.year ?? 0) < (dataset.reports[$1].record.year ?? 0) } }
         var regions: [RegionKey: RegionTotals] = [:], children: [RegionKey: [String]] = [:]
@@ -55,6 +68,41 @@ struct SiteIndex: Sendable {
         }
         self.standings = standings
         self.rankings = rankings
+        summaries = Self.summaries(content)
+        var regionSummaries: [RegionKey: ContentHash] = [:]
+        frame = PageFrame.digest(Self.navigation(years: dataset.years))
+        var everything = DigestBuilder("everything")
+        everything.add(frame)
+        everything.add(dataset.options.minimumRequests)
+        everything.add(summaries.count)
+        for summary in summaries { everything.add(summary) }
+        everything.add(content.unread.count)
+        for entry in content.unread {
+            everything.add(entry.source)
+            everything.add(entry.reason)
+            everything.add(content.sourceCopies[entry.source])
+        }
+        everything.add(content.notices.count)
+        for notice in content.notices { everything.add(notice) }
+        self.everything = everything.digest
+        for region in dataset.regions {
+            regionSummaries[RegionKey(adcode: region.adcode, year: region.year)] = RegionSummary.digest(region, summaries: summaries)
+        }
+        self.regionSummaries = regionSummaries
+    }
+
+    /// Every report's summary digest, on all cores.
+    private static func summaries(_ content: SiteContent) -> [ContentHash] {
+        let reports = content.dataset.reports
+        var out = [ContentHash](repeating: ContentHash(high: 0, low: 0), count: reports.count)
+        let chunk = 256
+        out.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: (reports.count + chunk - 1) / chunk) { c in
+                for i in c * chunk..<min((c + 1) * chunk, reports.count) { slots[i] = ReportSummary.digest(content, reports[i]) }
+            }
+        }
+        return out
     }
 
     func id(of report: DatasetReport) -> String { ids[report.index] }
@@ -80,9 +128,11 @@ struct SiteIndex: Sendable {
         return crumbs
     }
 
-    var navigation: [(label: String, path: String)] {
+    var navigation: [(label: String, path: String)] { Self.navigation(years: dataset.years) }
+
+    static func navigation(years: [Int]) -> [(label: String, path: String)] {
         var nav: [(String, String)] = [("首页", SitePaths.home), ("地区", SitePaths.regions), ("排名", SitePaths.rankings)]
-        for year in dataset.years.prefix(3) { nav.append(("\(year)年", SitePaths.year(year))) }
+        for year in years.prefix(3) { nav.append(("\(year)年", SitePaths.year(year))) }
         nav += [("数据质量", SitePaths.quality), ("下载", SitePaths.downloads), ("方法", SitePaths.methodology)]
         return nav
     }

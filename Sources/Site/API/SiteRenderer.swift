@@ -18,66 +18,88 @@ public enum SiteRenderer {
         }
     }
 
-    /// Renders every page and data file. Returns the number of files written.
+    /// Renders every page and data file. Returns the number of files made (files the build memo
+    /// kept as they were are not counted).
     @discardableResult
     public static func render(_ content: SiteContent, theme: Theme, to writer: any SiteWriter) throws -> Int {
         let site = SiteIndex(content)
         try site.checkCollisions()
         let layout = Layout(theme: theme, settings: content.settings, navigation: site.navigation)
 
-        var jobs: [@Sendable () throws -> [SiteFile]] = []
-        func page(_ make: @escaping @Sendable () -> Page) { jobs.append { [layout.render(make())] } }
+        // Every job is memoized: made again only when the digest of what it shows changed (see
+        // `SiteWriter.memoized`). Each job returns the number of files it wrote.
+        var jobs: [@Sendable () throws -> Int] = []
+        func page(_ key: String, _ digest: @escaping @Sendable () -> ContentHash, _ make: @escaping @Sendable () -> Page) {
+            jobs.append { try writer.memoized(key, digest: digest()) { [layout.render(make())] } }
+        }
+        /// Pages that sum up the whole dataset: made again whenever anything changed.
+        func summary(_ key: String, _ make: @escaping @Sendable () -> Page) { page(key, { site.everything }, make) }
 
-        page { HomePage.make(site) }
-        page { UnreadPage.make(site) }
+        summary("home") { HomePage.make(site) }
+        summary("unread") { UnreadPage.make(site) }
         // Each year's reports with findings, found once for the quality page and its lists.
         let withFindings = Dictionary(uniqueKeysWithValues: content.dataset.years.map { ($0, QualityListPage.withFindings(site, year: $0)) })
-        page { QualityPage.make(site, withFindings: withFindings) }
-        page { MethodologyPage.make(site) }
-        page { DownloadsPage.make(site) }
-        page { RankingsIndexPage.make(site) }
-        page { RegionsIndexPage.make(site) }
-        page { NotFoundPage.make(site) }
+        summary("quality") { QualityPage.make(site, withFindings: withFindings) }
+        page("methodology", { MethodologyPage.digest(site) }) { MethodologyPage.make(site) }
+        page("downloads", { DownloadsDigest.digest(site) }) { DownloadsPage.make(site) }
+        summary("rankings") { RankingsIndexPage.make(site) }
+        summary("regions") { RegionsIndexPage.make(site) }
+        page("404", { site.frame }) { NotFoundPage.make(site) }
         for year in content.dataset.years {
-            for number in 1...YearPage.pageCount(site, year: year) { page { YearPage.make(site, year: year, page: number) } }
+            for number in 1...YearPage.pageCount(site, year: year) {
+                page("year:\(year):\(number)", { YearPage.digest(site, year: year, page: number) }) { YearPage.make(site, year: year, page: number) }
+            }
             let reports = withFindings[year] ?? []
             for number in 1...QualityListPage.pageCount(reports) {
-                page { QualityListPage.make(site, year: year, reports: reports, page: number) }
+                page("quality:\(year):\(number)", { QualityListPage.digest(site, year: year, reports: reports, page: number) }) {
+                    QualityListPage.make(site, year: year, reports: reports, page: number)
+                }
             }
             for metric in MetricCatalogue.all {
-                page { RankingPage.make(site, metric: metric, year: year) }
+                page("ranking:\(metric.id):\(year)", { RankingPage.digest(site, metric: metric, year: year) }) {
+                    RankingPage.make(site, metric: metric, year: year)
+                }
                 for (ranking, number) in RankingPage.continuations(site, metric: metric, year: year) {
-                    page { RankingPage.continuation(site, metric: metric, year: year, ranking: ranking, page: number) }
+                    let group = content.dataset.rankings[ranking].group.id
+                    page("ranking:\(metric.id):\(year):\(group):\(number)",
+                         { RankingPage.continuationDigest(site, metric: metric, year: year, ranking: ranking, page: number) }) {
+                        RankingPage.continuation(site, metric: metric, year: year, ranking: ranking, page: number)
+                    }
                 }
             }
         }
         for region in content.dataset.regions {
-            page { RegionPage.make(site, region: region) }
-            jobs.append { [try RegionData.file(site, region: region)] }
+            jobs.append {
+                try writer.memoized("region:\(region.adcode):\(region.year)", digest: RegionPage.digest(site, region: region)) {
+                    [layout.render(RegionPage.make(site, region: region)), try RegionData.file(site, region: region)]
+                }
+            }
         }
         // Reports in chunks, so a 100,000-report site is not 100,000 tiny jobs.
         let reports = content.dataset.reports
         let chunk = 64
         for start in stride(from: 0, to: reports.count, by: chunk) {
             jobs.append {
-                var files: [SiteFile] = []
+                var count = 0
                 for report in reports[start..<min(start + chunk, reports.count)] {
-                    files.append(layout.render(ReportPage.make(site, report: report)))
-                    files.append(SiteFile(path: SitePaths.reportJSON(site.id(of: report)), data: try report.record.jsonData()))
+                    count += try writer.memoized("report:\(site.id(of: report))", digest: ReportPage.digest(site, report: report)) {
+                        [layout.render(ReportPage.make(site, report: report)),
+                         SiteFile(path: SitePaths.reportJSON(site.id(of: report)), data: try report.record.jsonData())]
+                    }
                 }
-                return files
+                return count
             }
         }
-        jobs.append { [SearchIndex.file(site)] + Sitemap.files(site) + theme.assets }
+        jobs.append { try writer.memoized("search+sitemap", digest: site.everything) { [SearchIndex.file(site)] + Sitemap.files(site) } }
+        // The theme is in the memo's salt: its assets change only with it.
+        jobs.append { try writer.memoized("assets", digest: DigestBuilder("assets").digest) { theme.assets } }
 
         let failures = FailureBox()
         let counter = FailureBox()
         let work = jobs
         DispatchQueue.concurrentPerform(iterations: work.count) { i in
             do {
-                let files = try work[i]()
-                for file in files { try writer.write(file) }
-                counter.add(files.count)
+                counter.add(try work[i]())
             } catch { failures.record(error) }
         }
         if let error = failures.first { throw error }

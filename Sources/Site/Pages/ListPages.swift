@@ -35,6 +35,18 @@ enum YearPage {
         max(1, ((site.reportsByYear[year]?.count ?? 0) + pageSize - 1) / pageSize)
     }
 
+    /// Of one page: the year's count, the page count, and the reports on the page.
+    static func digest(_ site: SiteIndex, year: Int, page number: Int, pageSize: Int = pageSize) -> ContentHash {
+        var d = DigestBuilder("year-page")
+        d.add(site.frame)
+        d.add(year)
+        d.add(number)
+        d.add(pageSize)
+        d.add(site.reportsByYear[year]?.count ?? 0)
+        d.add(reports: (site.listedByYear[year] ?? []).dropFirst((number - 1) * pageSize).prefix(pageSize), of: site)
+        return d.digest
+    }
+
     static func make(_ site: SiteIndex, year: Int, page number: Int = 1, pageSize: Int = pageSize) -> Page {
         let path = SitePaths.year(year, page: number)
         let root = SitePaths.root(from: path)
@@ -44,8 +56,7 @@ enum YearPage {
         let indices = site.reportsByYear[year] ?? []
         page.paragraph("\(year)年度共 \(indices.count) 份报告。" + Markdown.link("全国合计与各省比较", to: root + SitePaths.region(RegionTotals.nationalCode, year: year)) +
                        "；" + Markdown.link("本年排名", to: root + SitePaths.ranking("disclosure_rate", year: year)) + "。")
-        let sorted = ReportList.sorted(site, indices)
-        let slice = Array(sorted.dropFirst((number - 1) * pageSize).prefix(pageSize))
+        let slice = Array((site.listedByYear[year] ?? []).dropFirst((number - 1) * pageSize).prefix(pageSize))
         let pager = Pager(current: number, count: pages, root: root) { SitePaths.year(year, page: $0) }
         if pages > 1 { page.paragraph(pager.markdown) }
         let caption = pages > 1 ? "\(year)年报告，第 \(number) 页（点击表头排序）" : "\(year)年全部报告（点击表头排序）"

@@ -3,6 +3,14 @@ import ReportModel
 
 /// Definitions, checks and sources: how every figure on the site is made.
 enum MethodologyPage {
+    /// The text is the tool's own (in the memo's salt); only the sample threshold comes from the settings.
+    static func digest(_ site: SiteIndex) -> ContentHash {
+        var d = DigestBuilder("methodology")
+        d.add(site.frame)
+        d.add(site.dataset.options.minimumRequests)
+        return d.digest
+    }
+
     static func make(_ site: SiteIndex) -> Page {
         var page = Page(path: SitePaths.methodology, title: "方法说明", crumbs: [Page.Crumb("首页", SitePaths.home), Page.Crumb("方法说明", nil)])
         page.heading("数据来源")

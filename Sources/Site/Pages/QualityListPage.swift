@@ -15,6 +15,18 @@ enum QualityListPage {
 
     static func pageCount(_ reports: [DatasetReport]) -> Int { max(1, (reports.count + pageSize - 1) / pageSize) }
 
+    /// Of one page: the year's count, the page count, and the reports on the page, in order.
+    static func digest(_ site: SiteIndex, year: Int, reports: [DatasetReport], page number: Int) -> ContentHash {
+        var d = DigestBuilder("quality-list-page")
+        d.add(site.frame)
+        d.add(year)
+        d.add(number)
+        d.add(pageSize)
+        d.add(reports.count)
+        d.add(reports: reports.dropFirst((number - 1) * pageSize).prefix(pageSize).map(\.index), of: site)
+        return d.digest
+    }
+
     static func make(_ site: SiteIndex, year: Int, reports: [DatasetReport], page number: Int = 1) -> Page {
         let path = SitePaths.quality(year, page: number)
         let root = SitePaths.root(from: path)

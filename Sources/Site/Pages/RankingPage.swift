@@ -12,6 +12,52 @@ enum RankingPage {
     static let pageSize = 500
     static let listLimit = 200
 
+    /// Of one metric's page for one year: each peer group's size, its first `pageSize` places and
+    /// the reports in them, and the first `listLimit` of its unranked lists.
+    static func digest(_ site: SiteIndex, metric: MetricDefinition, year: Int, pageSize: Int = pageSize) -> ContentHash {
+        var d = DigestBuilder("ranking-page")
+        d.add(site.frame)
+        d.add(metric.id)
+        d.add(year)
+        d.add(pageSize)
+        d.add(site.dataset.options.minimumRequests)
+        let rankings = site.rankings[year]?[metric.id] ?? []
+        d.add(rankings.count)
+        for r in rankings {
+            let ranking = site.dataset.rankings[r]
+            entries(&d, site, ranking, ranking.entries.prefix(pageSize))
+            for list in [ranking.insufficient, ranking.withoutValue] {
+                d.add(list.count)
+                d.add(reports: list.prefix(listLimit), of: site)
+            }
+        }
+        return d.digest
+    }
+
+    /// Of one continuation page: its group, the group's size, and the places on the page.
+    static func continuationDigest(_ site: SiteIndex, metric: MetricDefinition, year: Int, ranking r: Int, page number: Int,
+                                   pageSize: Int = pageSize) -> ContentHash {
+        var d = DigestBuilder("ranking-continuation")
+        d.add(site.frame)
+        d.add(metric.id)
+        d.add(year)
+        d.add(number)
+        d.add(pageSize)
+        let ranking = site.dataset.rankings[r]
+        entries(&d, site, ranking, ranking.entries.dropFirst((number - 1) * pageSize).prefix(pageSize))
+        return d.digest
+    }
+
+    private static func entries(_ d: inout DigestBuilder, _ site: SiteIndex, _ ranking: Ranking, _ entries: ArraySlice<Ranking.Entry>) {
+        d.add(ranking.group.id)
+        d.add(ranking.entries.count)
+        d.add(entries.count)
+        for entry in entries {
+            d.add(entry.rank)
+            d.add(site.summaries[entry.report])
+        }
+    }
+
     /// The continuation pages of one metric and year: (ranking index, page number from 2).
     static func continuations(_ site: SiteIndex, metric: MetricDefinition, year: Int, pageSize: Int = pageSize) -> [(ranking: Int, page: Int)] {
         (site.rankings[year]?[metric.id] ?? []).flatMap { r -> [(ranking: Int, page: Int)] in

@@ -5,6 +5,24 @@ import ReportModel
 /// One region in one year: its totals (summed from organ reports only), its sub-regions and organs
 /// side by side, the outcome mix, and any region-wide report beside the sum as a reconciliation.
 enum RegionPage {
+    /// Of everything the page and its JSON show: the region's own totals and members, its trail,
+    /// its sub-regions' totals, and its own organs and region-wide reports.
+    static func digest(_ site: SiteIndex, region: RegionTotals) -> ContentHash {
+        let key = SiteIndex.RegionKey(adcode: region.adcode, year: region.year)
+        var d = DigestBuilder("region-page")
+        d.add(site.frame)
+        d.add(site.regionSummaries[key] ?? ContentHash(high: 0, low: 0))
+        d.add(site.crumbs(to: region.adcode == RegionTotals.nationalCode ? nil : region.adcode, year: region.year))
+        let codes = site.children[key] ?? []
+        d.add(codes.count)
+        for code in codes {
+            d.add(code)
+            d.add(site.regionSummaries[.init(adcode: code, year: region.year)] ?? ContentHash(high: 0, low: 0))
+        }
+        d.add(reports: site.reportsAt[key] ?? [], of: site)
+        return d.digest
+    }
+
     static func make(_ site: SiteIndex, region: RegionTotals) -> Page {
         let path = SitePaths.region(region.adcode, year: region.year)
         let root = SitePaths.root(from: path)
@@ -92,23 +110,26 @@ enum RegionPage {
 /// A region's figures as JSON beside its page, for scripts and re-use.
 enum RegionData {
     static func file(_ site: SiteIndex, region: RegionTotals) throws -> SiteFile {
-        var metrics: [String: Any] = [:]
+        SiteFile(path: SitePaths.regionJSON(region.adcode, year: region.year), text: json(site, region: region).text)
+    }
+
+    static func json(_ site: SiteIndex, region: RegionTotals) -> PrettyJSON {
+        var metrics: [String: PrettyJSON] = [:]
         for metric in MetricCatalogue.all {
             switch metric.figure(region.metrics) {
-            case .count(let v): metrics[metric.id] = v as Any? ?? NSNull()
+            case .count(let v): metrics[metric.id] = v.map(PrettyJSON.int) ?? .null
             case .rate(let r):
-                metrics[metric.id] = ["value": r.value as Any? ?? NSNull(), "numerator": r.numerator as Any? ?? NSNull(), "denominator": r.denominator as Any? ?? NSNull()]
+                metrics[metric.id] = .object(["value": r.value.map(PrettyJSON.double) ?? .null, "numerator": r.numerator.map(PrettyJSON.int) ?? .null,
+                                              "denominator": r.denominator.map(PrettyJSON.int) ?? .null])
             }
         }
-        let object: [String: Any] = [
-            "adcode": region.adcode, "name": region.name, "level": "\(region.level)", "year": region.year,
-            "reports": region.members.map { site.ids[$0] },
-            "region_wide_reports": region.regionWideReports.map { site.ids[$0] },
-            "requests_reports": region.requestsReports, "disputes_reports": region.disputesReports,
-            "metrics": metrics,
-            "subregions": site.children[.init(adcode: region.adcode, year: region.year)] ?? [],
-        ]
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-        return SiteFile(path: SitePaths.regionJSON(region.adcode, year: region.year), data: data)
+        return .object([
+            "adcode": .string(region.adcode), "name": .string(region.name), "level": .string("\(region.level)"), "year": .int(region.year),
+            "reports": .array(region.members.map { .string(site.ids[$0]) }),
+            "region_wide_reports": .array(region.regionWideReports.map { .string(site.ids[$0]) }),
+            "requests_reports": .int(region.requestsReports), "disputes_reports": .int(region.disputesReports),
+            "metrics": .object(metrics),
+            "subregions": .array((site.children[.init(adcode: region.adcode, year: region.year)] ?? []).map(PrettyJSON.string)),
+        ])
     }
 }

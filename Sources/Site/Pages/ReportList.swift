@@ -21,9 +21,11 @@ enum ReportList {
     }
 
     /// Reports sorted for reading: by region code, then agency.
-    static func sorted(_ site: SiteIndex, _ indices: [Int]) -> [Int] {
+    static func sorted(_ site: SiteIndex, _ indices: [Int]) -> [Int] { sorted(site.dataset.reports, indices) }
+
+    static func sorted(_ reports: [DatasetReport], _ indices: [Int]) -> [Int] {
         indices.sorted {
-            let a = site.dataset.reports[$0].record, b = site.dataset.reports[$1].record
+            let a = reports[$0].record, b = reports[$1].record
             return (-(a.year ?? 0), a.region.adcode ?? "~", a.agency ?? "~", a.source) < (-(b.year ?? 0), b.region.adcode ?? "~", b.agency ?? "~", b.source)
         }
     }

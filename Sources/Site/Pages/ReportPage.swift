@@ -4,6 +4,29 @@ import ReportModel
 /// One report: who and where, its figures and standing among peers, its three tables exactly as
 /// reported, every check's findings, its history, and links to the source file and its JSON.
 enum ReportPage {
+    /// Of everything the page and the record's JSON show: the report itself, its place in each
+    /// ranking, the report that replaced it, its trail, and its history and change from last year.
+    static func digest(_ site: SiteIndex, report: DatasetReport) -> ContentHash {
+        var d = DigestBuilder("report-page")
+        d.add(site.frame)
+        d.add(site.summaries[report.index])
+        d.add(site.dataset.options.minimumRequests)
+        d.add(site.crumbs(to: report.record.region.adcode, year: report.record.year))
+        if let winner = report.supersededBy { d.add(site.summaries[winner]) }
+        for metric in MetricCatalogue.all {
+            let standing = site.standings[report.index][metric.id]
+            d.add(standing?.rank)
+            d.add(standing?.of)
+        }
+        if let organ = report.organ, let history = site.histories[organ] { d.add(reports: history, of: site) } else { d.add(-1) }
+        if let change = site.dataset.changes[report.index] {
+            d.add(reports: [change.previousIndex, change.currentIndex], of: site)
+        } else {
+            d.add(-1)
+        }
+        return d.digest
+    }
+
     static func make(_ site: SiteIndex, report: DatasetReport) -> Page {
         let record = report.record
         let path = site.reportPath(report.index)

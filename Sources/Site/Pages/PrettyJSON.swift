@@ -1,0 +1,74 @@
+import Foundation
+
+/// A JSON value written the way Foundation's `JSONSerialization` writes it with `.sortedKeys`,
+/// `.prettyPrinted` and `.withoutEscapingSlashes` (two-space indent, `"key" : value`, keys in
+/// code-point order, integral doubles up to 2^53 without a fraction), byte for byte, without going through
+/// `Any` and `NSNumber`: the region files are thousands on a national site.
+enum PrettyJSON {
+    case null
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([PrettyJSON])
+    case object([String: PrettyJSON])
+
+    var text: String {
+        var out = ""
+        write(&out, indent: "")
+        return out
+    }
+
+    private func write(_ out: inout String, indent: String) {
+        switch self {
+        case .null: out += "null"
+        case .int(let v): out += String(v)
+        case .double(let v): out += Self.number(v)
+        case .string(let s): Self.quote(s, into: &out)
+        case .array(let items):
+            let inner = indent + "  "
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += ",\n" }
+                out += inner
+                item.write(&out, indent: inner)
+            }
+            out += "\n" + indent + "]"
+        case .object(let members):
+            let inner = indent + "  "
+            out += "{\n"
+            for (i, key) in members.keys.sorted().enumerated() {
+                if i > 0 { out += ",\n" }
+                out += inner
+                Self.quote(key, into: &out)
+                out += " : "
+                members[key]!.write(&out, indent: inner)
+            }
+            out += "\n" + indent + "}"
+        }
+    }
+
+    static func number(_ v: Double) -> String {
+        if v.rounded() == v, abs(v) <= 9_007_199_254_740_992 { return String(Int(v)) }
+        return "\(v)"
+    }
+
+    static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{8}": out += "\\b"
+            case "\u{C}": out += "\\f"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
