@@ -102,8 +102,12 @@ struct ReadCache: Sendable {
         return Entry(key: key, bytes: bytes[...])
     }
 
-    /// Saves the outcomes and the status → key entries of files old enough to trust.
-    static func save(_ kept: [Entry], stats: [(FileStatus, ContentHash)], to folder: URL) throws {
+    static let pendingName = "records.bin.pending"
+
+    /// Writes the outcomes beside the cache file, to replace it once the build is published (see
+    /// `commit`): written as soon as the inputs are read, so their bytes are not held through the
+    /// rest of a large build.
+    static func writePending(_ kept: [Entry], to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var out = Array(header.utf8)
         out.reserveCapacity(kept.reduce(out.count) { $0 + 20 + $1.bytes.count })
@@ -113,11 +117,23 @@ struct ReadCache: Sendable {
             withUnsafeBytes(of: UInt32(entry.bytes.count).littleEndian) { out.append(contentsOf: $0) }
             out.append(contentsOf: entry.bytes)
         }
-        try Data(out).write(to: folder.appendingPathComponent(fileName), options: .atomic)
+        try Data(out).write(to: folder.appendingPathComponent(pendingName))
+    }
+
+    /// The pending outcomes become the cache, with the status → key entries of files old enough to trust.
+    static func commit(stats: [(FileStatus, ContentHash)], in folder: URL) throws {
+        let pending = folder.appendingPathComponent(pendingName).path, target = folder.appendingPathComponent(fileName).path
+        guard rename(pending, target) == 0 else { throw CocoaError(.fileWriteUnknown) }
         let now = Date().timeIntervalSince1970
         var text = ""
         for (status, key) in stats where status.isSettled(now: now) { text += "\(status.signature)\t\(key)\n" }
         try Data(text.utf8).write(to: folder.appendingPathComponent(statsName), options: .atomic)
+    }
+
+    /// Saves the outcomes and the status → key entries of files old enough to trust.
+    static func save(_ kept: [Entry], stats: [(FileStatus, ContentHash)], to folder: URL) throws {
+        try writePending(kept, to: folder)
+        try commit(stats: stats, in: folder)
     }
 
     /// This executable's content hash with the layout version: a rebuilt tool reads everything anew.

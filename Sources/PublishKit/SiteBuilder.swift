@@ -106,7 +106,6 @@ public struct SiteBuilder: Sendable {
         let writer = DirectoryWriter(root: publication.staging, previous: previous, previousMemo: memo, progress: progress,
                                      interruptAfter: options.interruptAfterFiles)
         let stale: [String]
-        let cacheEntries: [ReadCache.Entry]
         let fileStats: [(FileStatus, ContentHash)]
         do {
             // 2. Read every file on all cores (or take it from the cache), copying it into the site.
@@ -137,7 +136,9 @@ public struct SiteBuilder: Sendable {
                 if item.hit { summary.cacheHits += 1 }
                 if item.statusHit { summary.statusHits += 1 }
             }
-            cacheEntries = kept
+            // The outcomes go to disk now, not at the end: on a national corpus they are hundreds of MB.
+            try? ReadCache.writePending(kept, to: publication.cache)
+            kept = []
             fileStats = stats
             clock.lap("read", into: &summary)
 
@@ -197,7 +198,7 @@ public struct SiteBuilder: Sendable {
         } else {
             try publication.swapIn()
         }
-        try? ReadCache.save(cacheEntries, stats: fileStats, to: publication.cache)
+        try? ReadCache.commit(stats: fileStats, in: publication.cache)
         clock.lap("publish", into: &summary)
         // Deleting the previous tree is slow; the new site is already in place.
         publication.removeOld()
