@@ -92,8 +92,13 @@ struct ReadCache: Sendable {
 
     /// The limits are part of the key: a file refused under one limit may be read under another.
     static func key(source: String, data: Data, sidecar: Data?, limits: ReadLimits = .default) -> ContentHash {
-        let settings = "\(limits.maxFileBytes)/\(limits.maxTableCells)/\(limits.secondsPerFile)/\(limits.maxUnpackedBytes)"
+        let settings = limitsText(limits)
         return ContentHash(parts: [Data(toolVersion.utf8), Data(source.utf8), data, sidecar ?? Data([0xFF]), Data(settings.utf8)])
+    }
+
+    /// The read limits as part of a key: a file refused under one limit may be read under another.
+    static func limitsText(_ limits: ReadLimits) -> String {
+        "\(limits.maxFileBytes)/\(limits.maxTableCells)/\(limits.secondsPerFile)/\(limits.maxUnpackedBytes)"
     }
 
     /// One entry of the cache file.
@@ -157,7 +162,7 @@ struct FileStatus: Sendable {
         var digest = DigestBuilder("file-status")
         digest.add(ReadCache.toolVersion)
         digest.add(source)
-        digest.add("\(limits.maxFileBytes)/\(limits.maxTableCells)/\(limits.secondsPerFile)/\(limits.maxUnpackedBytes)")
+        digest.add(ReadCache.limitsText(limits))
         var newest = 0.0, size = 0
         for (i, file) in [path, sidecar].enumerated() {
             guard let file else {
