@@ -48,7 +48,8 @@ public struct Dataset: Sendable {
         }
         var checked = CheckRun.run(sorted)
         let superseded = DuplicateRule.superseded(sorted)
-        for (loser, winner) in superseded {
+        // Sorted: a winner with several losers gets its notes in source order, whatever the hash seed.
+        for (loser, winner) in superseded.sorted(by: { $0.key < $1.key }) {
             checked[loser].record.diagnostics.append(Diagnostic(
                 .warning, "duplicate-superseded",
                 "同一机关同一年度另有报告 \(sorted[winner].source)，按重复报告规则以该份为准，本份不计入汇总和排名"))
