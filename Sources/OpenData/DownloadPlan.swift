@@ -99,11 +99,14 @@ public struct DownloadJob: Sendable {
     }
 
     /// A digest of everything the job's files hold, for the build memo; nil when a report has no
-    /// record digest (never reuse). The records' own content is covered by their read keys; what the
-    /// dataset adds (findings of the checks across reports, figures, duplicates, ranking places,
-    /// region totals) is hashed as the rows that write it.
+    /// record digest (never reuse). Year files are hashed as the rows they hold (fractions as bits:
+    /// formatting every fraction of a national site took a large share of a rebuild). A province's
+    /// files hold every cell, so its reports are hashed by their read keys, which cover each
+    /// record and all that follows from it alone (figures, labels, level and kind) under the
+    /// memo's salt (the tool's version), plus what the dataset adds: position, duplicates, every
+    /// finding and ranking places.
     public func digest() -> ContentHash? {
-        var d = DigestBuilder("downloads/1")
+        var d = DigestBuilder("downloads/2")
         d.add(key)
         func add(_ row: [String]) {
             d.add(row.count)
@@ -111,23 +114,41 @@ public struct DownloadJob: Sendable {
         }
         switch work {
         case .year(_, let reports, let regions):
-            // The rows are the whole content of these files.
-            for i in reports { add(DownloadTables.reportRow(dataset.reports[i])) }
+            for i in reports { add(DownloadTables.reportRow(dataset.reports[i], fractions: .exact)) }
             d.add(-1)
-            for i in regions { add(DownloadTables.regionRow(dataset.regions[i])) }
+            for i in regions { add(DownloadTables.regionRow(dataset.regions[i], fractions: .exact)) }
         case .partition(let p, let name):
             d.add(name)
             for i in p.reports {
                 let report = dataset.reports[i]
                 guard let read = digests[report.record.source] else { return nil }
                 d.add(read)
-                add(DownloadTables.reportRow(report))
-                DownloadTables.findingRows(report) { add($0) }
+                d.add(report.index)
+                d.add(report.supersededBy)
+                d.add(report.record.diagnostics.count)
+                for f in report.record.diagnostics {
+                    for part in [f.severity.rawValue, f.code, f.where ?? "", f.message, f.expected ?? "", f.found ?? ""] { d.add(part) }
+                }
             }
             d.add(-1)
-            for ref in p.rankings { add(DownloadTables.rankingRow(dataset, ref)) }
+            for ref in p.rankings {
+                // The figure and interval follow from the report's record (hashed above); the
+                // rank from the dataset.
+                let ranking = dataset.rankings[ref.ranking]
+                // Not the slot: a report moving up shifts the slots of its ties, not their rows.
+                d.add(ranking.group.id)
+                d.add(ranking.metric.id)
+                if ref.slot < ranking.entries.count {
+                    let entry = ranking.entries[ref.slot]
+                    d.add(entry.report)
+                    d.add(entry.rank)
+                } else {
+                    d.add(ranking.insufficient[ref.slot - ranking.entries.count])
+                    d.add(-1)
+                }
+            }
             d.add(-1)
-            for i in p.regions { add(DownloadTables.regionRow(dataset.regions[i])) }
+            for i in p.regions { add(DownloadTables.regionRow(dataset.regions[i], fractions: .exact)) }
         }
         return d.digest
     }

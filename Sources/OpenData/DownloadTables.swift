@@ -21,23 +21,35 @@ public enum DownloadTables {
         MetricCatalogue.all.flatMap { m in m.kind == .rate ? [m.id, "\(m.id)_numerator", "\(m.id)_denominator"] : [m.id] }
     }
 
-    static func metricFields(_ metrics: ReportMetrics) -> [String] {
-        MetricCatalogue.all.flatMap { m -> [String] in
-            switch m.figure(metrics) {
-            case .count(let v): return [csvNumber(v)]
-            case .rate(let r): return [csvFraction(r.value), csvNumber(r.numerator), csvNumber(r.denominator)]
+    /// How a row writes its fractions: `csv` as published; `exact` for a build memo's digest, the
+    /// value's bits in hex (the same row, without the cost of decimal formatting).
+    public enum Fractions: Sendable {
+        case csv, exact
+        func text(_ v: Double?) -> String {
+            switch self {
+            case .csv: return csvFraction(v)
+            case .exact: return v.map { String($0.bitPattern, radix: 16) } ?? ""
             }
         }
     }
 
-    public static func reportRow(_ r: DatasetReport) -> [String] {
+    static func metricFields(_ metrics: ReportMetrics, _ fractions: Fractions) -> [String] {
+        MetricCatalogue.all.flatMap { m -> [String] in
+            switch m.figure(metrics) {
+            case .count(let v): return [csvNumber(v)]
+            case .rate(let r): return [fractions.text(r.value), csvNumber(r.numerator), csvNumber(r.denominator)]
+            }
+        }
+    }
+
+    public static func reportRow(_ r: DatasetReport, fractions: Fractions = .csv) -> [String] {
         let rec = r.record
         return [
             String(r.index), rec.source, rec.agency ?? "", csvNumber(rec.year), rec.region.adcode ?? "",
             rec.region.province ?? "", rec.region.prefecture ?? "", rec.region.county ?? "", rec.scope.rawValue,
             r.level?.rawValue ?? "", r.kind.rawValue, rec.format.rawValue, rec.formatVersion.rawValue, rec.published ?? "",
             r.supersededBy.map(String.init) ?? "", String(r.count(.error)), String(r.count(.warning)),
-        ] + metricFields(r.metrics)
+        ] + metricFields(r.metrics, fractions)
     }
 
     public static func cellRows(_ r: DatasetReport, _ emit: ([String]) throws -> Void) rethrows {
@@ -47,9 +59,9 @@ public enum DownloadTables {
         }
     }
 
-    public static func regionRow(_ t: RegionTotals) -> [String] {
+    public static func regionRow(_ t: RegionTotals, fractions: Fractions = .csv) -> [String] {
         [t.adcode, t.name, t.level.label, String(t.year), String(t.members.count), String(t.requestsReports),
-         String(t.disputesReports), String(t.regionWideReports.count)] + metricFields(t.metrics)
+         String(t.disputesReports), String(t.regionWideReports.count)] + metricFields(t.metrics, fractions)
     }
 
     /// One place in a ranking: `ranking` indexes `Dataset.rankings`; `slot` its entries, then its

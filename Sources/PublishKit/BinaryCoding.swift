@@ -151,15 +151,15 @@ struct KeyedBinaryEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func encodeNil(forKey key: Key) throws { child(key).content = .null }
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try child(key).set(value, codingPath: codingPath + [key]) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try child(key).set(value, codingPath: codingPath) }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        BinaryEncoder(node: child(key), codingPath: codingPath + [key]).container(keyedBy: keyType)
+        BinaryEncoder(node: child(key), codingPath: codingPath).container(keyedBy: keyType)
     }
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        BinaryEncoder(node: child(key), codingPath: codingPath + [key]).unkeyedContainer()
+        BinaryEncoder(node: child(key), codingPath: codingPath).unkeyedContainer()
     }
     mutating func superEncoder() -> any Encoder { BinaryEncoder(node: child(Key(stringValue: "super")!), codingPath: codingPath) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { BinaryEncoder(node: child(key), codingPath: codingPath + [key]) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { BinaryEncoder(node: child(key), codingPath: codingPath) }
 }
 
 struct UnkeyedBinaryEncoder: UnkeyedEncodingContainer {
@@ -241,6 +241,8 @@ struct BinaryReader {
     }
 }
 
+/// Coding paths stay those of the top level: a value that fails to decode is only a cache miss,
+/// and extending the path allocated an array for every value read.
 struct BinaryDecoder: Decoder {
     let bytes: UnsafeBufferPointer<UInt8>
     let value: BinaryValue
@@ -284,6 +286,22 @@ struct BinaryDecoder: Decoder {
         case is Float.Type:
             guard value.tag == .double else { throw mismatch(type) }
             return Float(Double(bitPattern: reader.word(at: value.start))) as! T
+        case is [Int?].Type:
+            // A table row: the bulk of a record's values, read without a container per cell.
+            guard value.tag == .unkeyed else { throw mismatch(type) }
+            var cells = reader
+            let count = try cells.length()
+            var row: [Int?] = []
+            row.reserveCapacity(count)
+            for _ in 0..<count {
+                let cell = try cells.value()
+                switch cell.tag {
+                case .null: row.append(nil)
+                case .int: row.append(Int(Int64(bitPattern: cells.word(at: cell.start))))
+                default: throw mismatch(type)
+                }
+            }
+            return row as! T
         default:
             return try T(from: self)
         }
@@ -339,20 +357,20 @@ struct KeyedBinaryDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decodeNil(forKey key: Key) throws -> Bool { try value(key).tag == .null }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try BinaryDecoder(bytes: bytes, value: try value(key), codingPath: codingPath + [key]).decode(type)
+        try BinaryDecoder(bytes: bytes, value: try value(key), codingPath: codingPath).decode(type)
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let value = find(key), value.tag != .null else { return nil }
-        return try BinaryDecoder(bytes: bytes, value: value, codingPath: codingPath + [key]).decode(type)
+        return try BinaryDecoder(bytes: bytes, value: value, codingPath: codingPath).decode(type)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try BinaryDecoder(bytes: bytes, value: try value(key), codingPath: codingPath + [key]).container(keyedBy: type)
+        try BinaryDecoder(bytes: bytes, value: try value(key), codingPath: codingPath).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try BinaryDecoder(bytes: bytes, value: try value(key), codingPath: codingPath + [key]).unkeyedContainer()
+        try BinaryDecoder(bytes: bytes, value: try value(key), codingPath: codingPath).unkeyedContainer()
     }
 
     func superDecoder() throws -> any Decoder {
@@ -360,7 +378,7 @@ struct KeyedBinaryDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        BinaryDecoder(bytes: bytes, value: try value(key), codingPath: codingPath + [key])
+        BinaryDecoder(bytes: bytes, value: try value(key), codingPath: codingPath)
     }
 }
 

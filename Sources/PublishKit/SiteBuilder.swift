@@ -92,12 +92,14 @@ public struct SiteBuilder: Sendable {
         summary.notices = configProblems
         let theme: Theme
         do { theme = try Theme.load(from: options.theme) } catch { throw BuildError("\(error)") }
-        let previous = options.clean ? nil : trustedManifest(publication)
+        // With its digest: a national manifest has hundreds of thousands of lines, written out once.
+        let trusted = options.clean ? nil : trustedManifest(publication)
+        let previous = trusted?.manifest
         let cache = options.clean ? ReadCache() : ReadCache(folder: publication.cache)
         // Pages and downloads whose inputs are unchanged are not made again, unless the tool, the
         // theme or the settings changed.
         let salt = Self.memoSalt(theme: theme, config: config, notices: configProblems)
-        let memo = previous.flatMap { BuildMemo.load(from: publication.cache, salt: salt, manifest: $0.digest) }
+        let memo = trusted.flatMap { BuildMemo.load(from: publication.cache, salt: salt, manifest: $0.digest) }
         summary.incremental = previous != nil
         clock.lap("discover", into: &summary)
 
@@ -171,12 +173,14 @@ public struct SiteBuilder: Sendable {
             // The manifest of the new output, its marker, and the files no longer made.
             let manifest = writer.newManifest
             stale = previous.map { Set($0.entries.keys).subtracting(manifest.entries.keys).sorted() } ?? []
-            let marker = Self.markerText(manifest)
-            let markerChanged = previous == nil || marker != Self.markerText(previous!)
+            let manifestText = manifest.text
+            let manifestDigest = ContentHash(manifestText)
+            let marker = Self.markerText(manifestDigest)
+            let markerChanged = trusted == nil || marker != Self.markerText(trusted!.digest)
             if markerChanged { try Data(marker.utf8).write(to: publication.staging.appendingPathComponent(Self.marker)) }
             try FileManager.default.createDirectory(at: publication.cache, withIntermediateDirectories: true)
-            try Data(manifest.text.utf8).write(to: publication.cache.appendingPathComponent(Self.manifestName), options: .atomic)
-            try writer.newMemo.save(to: publication.cache, salt: salt, manifest: manifest.digest)
+            try Data(manifestText.utf8).write(to: publication.cache.appendingPathComponent(Self.manifestName), options: .atomic)
+            try writer.newMemo.save(to: publication.cache, salt: salt, manifest: manifestDigest)
             summary.files = manifest.entries.count
             summary.pages = writer.pagesMade
             summary.filesWritten = writer.filesWritten
@@ -296,18 +300,20 @@ public struct SiteBuilder: Sendable {
         return salt.digest
     }
 
-    static func markerText(_ manifest: OutputManifest) -> String {
-        "Written by `publish`; replaced or updated by every build. manifest \(manifest.digest)\n"
+    /// `digest`: the manifest's, as `OutputManifest.digest` gives it.
+    static func markerText(_ digest: ContentHash) -> String {
+        "Written by `publish`; replaced or updated by every build. manifest \(digest)\n"
     }
 
-    /// The previous build's manifest, if the output in place is the one it describes.
-    private func trustedManifest(_ publication: Publication) -> OutputManifest? {
+    /// The previous build's manifest and its digest, if the output in place is the one it
+    /// describes. The digest is that of the file's text, which is the manifest's `text` as written.
+    private func trustedManifest(_ publication: Publication) -> (manifest: OutputManifest, digest: ContentHash)? {
         guard let marker = try? String(contentsOf: publication.output.appendingPathComponent(Self.marker), encoding: .utf8),
-              let text = try? String(contentsOf: publication.cache.appendingPathComponent(Self.manifestName), encoding: .utf8),
-              let manifest = OutputManifest.parse(text),
-              marker == Self.markerText(manifest)
+              let text = try? String(contentsOf: publication.cache.appendingPathComponent(Self.manifestName), encoding: .utf8)
         else { return nil }
-        return manifest
+        let digest = ContentHash(text)
+        guard marker == Self.markerText(digest), let manifest = OutputManifest.parse(text) else { return nil }
+        return (manifest, digest)
     }
 
     private func writeBuildReport(_ summary: Summary, clock: Stopwatch, into folder: URL) throws {

@@ -62,13 +62,45 @@ public enum RequestRow: String, Sendable, CaseIterable, Hashable, Codable {
     case total = "total"
     case carriedForward = "carried_forward"
 
-    fileprivate var index: Int { RequestRow.indexByRow[self]! }
-    private static let indexByRow: [RequestRow: Int] =
-        Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// Position in `allCases`. A switch, not a dictionary: a String-backed enum hashes its raw
+    /// string, and every cell read of every report goes through here.
+    public var index: Int {
+        switch self {
+        case .new: 0
+        case .carriedOver: 1
+        case .granted: 2
+        case .partiallyGranted: 3
+        case .deniedStateSecret: 4
+        case .deniedProhibitedByLaw: 5
+        case .deniedThreeSafeties: 6
+        case .deniedThirdParty: 7
+        case .deniedInternalAffairs: 8
+        case .deniedProcessInformation: 9
+        case .deniedLawEnforcementFile: 10
+        case .deniedAdministrativeInquiry: 11
+        case .unableNotHeld: 12
+        case .unableNeedsCreation: 13
+        case .unableUnclearAfterCorrection: 14
+        case .notProcessedComplaintPetition: 15
+        case .notProcessedDuplicate: 16
+        case .notProcessedPublication: 17
+        case .notProcessedExcessive: 18
+        case .notProcessedConfirmation: 19
+        case .otherNoCorrection: 20
+        case .otherNoFee: 21
+        case .otherOther: 22
+        case .total: 23
+        case .carriedForward: 24
+        }
+    }
+
+    // Hashed and compared by position, for the same reason (the default hashes the raw string).
+    public func hash(into hasher: inout Hasher) { hasher.combine(index) }
+    public static func == (a: RequestRow, b: RequestRow) -> Bool { a.index == b.index }
 
     /// The outcome group a row belongs to, or nil for the rows outside 三、本年度办理结果.
-    public var group: RequestGroup? { Self.groups[self]! }
-    private static let groups = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.makeGroup()) })
+    public var group: RequestGroup? { Self.groups[index] }
+    private static let groups = allCases.map { $0.makeGroup() }
 
     private func makeGroup() -> RequestGroup? {
         let prefix = rawValue.split(separator: ".").first.map(String.init) ?? rawValue

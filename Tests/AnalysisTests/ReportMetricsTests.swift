@@ -3,6 +3,17 @@ import ReportModel
 import Testing
 
 @Suite struct ReportMetricsTests {
+    /// Rows are stored, hashed and compared by position (not by their raw strings): each row has
+    /// its own slot, in the format's order, and no two rows are taken for one.
+    @Test func requestRowsHaveOneSlotEachInTheFormatsOrder() {
+        #expect(RequestRow.allCases.map(\.index) == Array(0..<25))
+        #expect(Set(RequestRow.allCases).count == 25)
+        var requests = Requests()
+        for (i, row) in RequestRow.allCases.enumerated() { requests[row, .total] = i * 10 }
+        #expect(RequestRow.allCases.map { requests[$0, .total] } == (0..<25).map { $0 * 10 })
+        #expect(RequestRow.deniedStateSecret.group == .denied && RequestRow.new.group == nil && RequestRow.granted.group == .granted)
+    }
+
     /// Seed 004's table 三 and 四 totals (瑶海区人民政府办公室 2024).
     static var yaohai: ReportRecord {
         var r = ReportRecord(source: "t.txt", format: .textCells)

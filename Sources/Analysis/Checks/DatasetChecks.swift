@@ -35,7 +35,8 @@ public enum DatasetChecks {
     public static func run(_ records: [ReportRecord]) -> Result {
         var findings = [[Diagnostic]](repeating: [], count: records.count)
         var similarity = [SimilarityScore](repeating: SimilarityScore(), count: records.count)
-        let sketches = records.map { TextSketch($0.narrative.overview + "\n" + $0.narrative.problems) }
+        // Sketching reads every narrative: the one part of these checks worth all cores.
+        let sketches = ParallelMap.map(records) { TextSketch($0.narrative.overview + "\n" + $0.narrative.problems) }
 
         // One organ's reports by year (the first file wins where an organ has two for a year).
         var byOrgan: [OrganKey: [Int: Int]] = [:]
@@ -81,10 +82,17 @@ public enum DatasetChecks {
                 }
             }
         }
+        // Scored on all cores in chunks; the best match below does not depend on the order.
+        let pairList = Array(pairs)
+        let chunk = 4096
+        let scores = ParallelMap.map(Array(stride(from: 0, to: pairList.count, by: chunk))) { start in
+            pairList[start..<min(pairList.count, start + chunk)].map { pair in
+                sketches[Int(pair >> 32)]!.similarity(to: sketches[Int(pair & 0xFFFF_FFFF)]!)
+            }
+        }.joined()
         var best: [Int: (Double, Int)] = [:]
-        for pair in pairs {
+        for (pair, s) in zip(pairList, scores) {
             let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
-            let s = sketches[a]!.similarity(to: sketches[b]!)
             if s > (best[a]?.0 ?? -1) || (s == best[a]?.0 && records[b].source < records[best[a]!.1].source) { best[a] = (s, b) }
             if s > (best[b]?.0 ?? -1) || (s == best[b]?.0 && records[a].source < records[best[b]!.1].source) { best[b] = (s, a) }
         }

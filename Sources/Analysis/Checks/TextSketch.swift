@@ -44,7 +44,7 @@ public struct TextSketch: Sendable, Equatable, Hashable {
         var matches = 0
         bins.withUnsafeBufferPointer { a in
             other.bins.withUnsafeBufferPointer { b in
-                for i in 0..<Self.binCount where a[i] == b[i] { matches += 1 }
+                for i in 0..<Self.binCount where a[i] == b[i] { matches &+= 1 }
             }
         }
         return Double(matches) / Double(Self.binCount)
