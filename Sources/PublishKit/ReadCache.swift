@@ -38,8 +38,8 @@ struct ReadCache: Sendable {
 
     init(folder: URL) {
         var entries: [ContentHash: ArraySlice<UInt8>] = [:]
-        if let data = try? Data(contentsOf: folder.appendingPathComponent(Self.fileName)) {
-            let bytes = [UInt8](data), header = Array(Self.header.utf8)
+        if let bytes = Self.contents(of: folder.appendingPathComponent(Self.fileName)) {
+            let header = Array(Self.header.utf8)
             if bytes.starts(with: header) {
                 var i = header.count
                 while i + 20 <= bytes.count {
@@ -66,6 +66,29 @@ struct ReadCache: Sendable {
     }
 
     private static var header: String { layoutVersion + "\n" }
+
+    /// The whole file read straight into one array: through `Data` it was briefly two copies of a
+    /// file that is hundreds of MB on a national corpus.
+    private static func contents(of url: URL) -> [UInt8]? {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else { return nil }
+        let size = Int(info.st_size)
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = read(fd, buffer.baseAddress! + done, size - done)
+                if n <= 0 { break }
+                done += n
+            }
+            count = done
+            complete = done == size
+        }
+        return complete ? bytes : nil
+    }
 
     private static func word(_ bytes: [UInt8], _ at: Int) -> UInt64 {
         var w: UInt64 = 0

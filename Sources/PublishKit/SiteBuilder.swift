@@ -95,7 +95,6 @@ public struct SiteBuilder: Sendable {
         // With its digest: a national manifest has hundreds of thousands of lines, written out once.
         let trusted = options.clean ? nil : trustedManifest(publication)
         let previous = trusted?.manifest
-        let cache = options.clean ? ReadCache() : ReadCache(folder: publication.cache)
         // Pages and downloads whose inputs are unchanged are not made again, unless the tool, the
         // theme or the settings changed.
         let salt = Self.memoSalt(theme: theme, config: config, notices: configProblems)
@@ -111,42 +110,16 @@ public struct SiteBuilder: Sendable {
         let fileStats: [(FileStatus, ContentHash)]
         do {
             // 2. Read every file on all cores (or take it from the cache), copying it into the site.
-            progress.start("read", total: inputs.count)
-            // Inputs whose pages would land on one path are listed as unread, never overwritten.
-            let collisions = PageCollisions.find(inputs), limits = config.limits
-            let items = Array(inputs.indices).concurrentMap { i in
-                Result { try read(inputs[i], collision: collisions[i], limits: limits, cache: cache, into: writer) }
-            }
-            var records: [ReportRecord] = []
-            var unread: [UnreadEntry] = []
-            var copies: [String: String] = [:]
-            var digests: [String: ContentHash] = [:]
-            var stats: [(FileStatus, ContentHash)] = []
-            var kept: [ReadCache.Entry] = []
-            for item in items {
-                let item = try item.get()
-                switch item.outcome {
-                case .report(let record): records.append(record)
-                case .unread(let file): unread.append(UnreadEntry(source: file.source, reason: file.reason))
-                }
-                if let copy = item.copy { copies[item.source] = copy }
-                if let key = item.key {
-                    digests[item.source] = key
-                    if let status = item.status { stats.append((status, key)) }
-                }
-                if let entry = item.cacheEntry { kept.append(entry) }
-                if item.hit { summary.cacheHits += 1 }
-                if item.statusHit { summary.statusHits += 1 }
-            }
-            // The outcomes go to disk now, not at the end: on a national corpus they are hundreds of MB.
-            try? ReadCache.writePending(kept, to: publication.cache)
-            kept = []
-            fileStats = stats
+            var read = try readInputs(inputs, limits: config.limits, publication: publication, writer: writer, summary: &summary)
+            let unread = read.unread, copies = read.copies, digests = read.digests
+            fileStats = read.stats
             clock.lap("read", into: &summary)
 
             // 3. Checks, metrics, regions, rankings.
             progress.start("analyse", total: 0)
-            let dataset = Dataset(records: records, options: .init(minimumRequests: config.minimumRequests))
+            let dataset = Dataset(records: read.records, options: .init(minimumRequests: config.minimumRequests))
+            // The dataset holds every record, with the findings of its checks; the parsed ones go.
+            read.records = []
             summary.reports = dataset.reports.count
             summary.unread = unread.count
             summary.errors = dataset.reports.reduce(0) { $0 + $1.count(.error) }
@@ -209,6 +182,50 @@ public struct SiteBuilder: Sendable {
         clock.lap("cleanup", into: &summary)
         summary.seconds = clock.total
         return summary
+    }
+
+    private struct ReadStage {
+        var records: [ReportRecord] = []
+        var unread: [UnreadEntry] = []
+        /// Input path → its copy in the site.
+        var copies: [String: String] = [:]
+        /// Input path → the read cache's key of what its outcome was read from.
+        var digests: [String: ContentHash] = [:]
+        var stats: [(FileStatus, ContentHash)] = []
+    }
+
+    /// Reads every input on all cores, or takes its outcome from the read cache, and writes the
+    /// outcomes to the next cache file at once. The cache's bytes and the encoded outcomes (each
+    /// as large as all records' text on a national corpus) live only inside this function.
+    private func readInputs(_ inputs: [InputDiscovery.Input], limits: ReadLimits, publication: Publication,
+                            writer: DirectoryWriter, summary: inout Summary) throws -> ReadStage {
+        let cache = options.clean ? ReadCache() : ReadCache(folder: publication.cache)
+        options.progress.start("read", total: inputs.count)
+        // Inputs whose pages would land on one path are listed as unread, never overwritten.
+        let collisions = PageCollisions.find(inputs)
+        let items = Array(inputs.indices).concurrentMap { i in
+            Result { try read(inputs[i], collision: collisions[i], limits: limits, cache: cache, into: writer) }
+        }
+        var stage = ReadStage()
+        var kept: [ReadCache.Entry] = []
+        for item in items {
+            let item = try item.get()
+            switch item.outcome {
+            case .report(let record): stage.records.append(record)
+            case .unread(let file): stage.unread.append(UnreadEntry(source: file.source, reason: file.reason))
+            }
+            if let copy = item.copy { stage.copies[item.source] = copy }
+            if let key = item.key {
+                stage.digests[item.source] = key
+                if let status = item.status { stage.stats.append((status, key)) }
+            }
+            if let entry = item.cacheEntry { kept.append(entry) }
+            if item.hit { summary.cacheHits += 1 }
+            if item.statusHit { summary.statusHits += 1 }
+        }
+        // The outcomes go to disk now, not at the end of the build.
+        try? ReadCache.writePending(kept, to: publication.cache)
+        return stage
     }
 
     private struct ReadItem: Sendable {
