@@ -26,6 +26,9 @@ let package = Package(
         ),
         // Debian's libxml2 (libxml2-dev): its HTML parser reads real-world, broken markup.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Debian's mimalloc (libmimalloc-dev), linked into the `publish` executable only: linked
+        // first, it takes the place of glibc's malloc for the whole process (see Sources/publish/Allocator.swift).
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         .target(name: "ReportModel"),
         // The one door to cmark-gfm (not thread-safe): the Markdown reader and the page renderer share its lock.
         .target(name: "CmarkParsing", dependencies: ["CCmarkGFM"]),
@@ -55,7 +58,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "publish",
-            dependencies: ["PublishKit", "SampleCorpus", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CMimalloc", "PublishKit", "SampleCorpus", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "IngestTests",

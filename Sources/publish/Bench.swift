@@ -60,6 +60,7 @@ struct BenchParse: ParsableCommand {
             // figure includes time the core spent on other work.
             "cpu_seconds": bestCPU, "mb_per_cpu_s": Double(bytes) / 1e6 / bestCPU,
             "unread": outcomes.filter { if case .unread = $0 { return true } else { return false } }.count,
+            "allocator": Allocator.name,
         ]
 
         if all {
