@@ -10,6 +10,15 @@ public enum InputDiscovery {
         public let url: URL
         /// The path recorded in the record: relative to the folder searched, or as given.
         public let source: String
+        /// False when the file's folder holds no YAML file at all, so it has no sidecar and the
+        /// build need not look for one (two `stat`s per input on a national corpus).
+        public let mayHaveSidecar: Bool
+
+        public init(url: URL, source: String, mayHaveSidecar: Bool = true) {
+            self.url = url
+            self.source = source
+            self.mayHaveSidecar = mayHaveSidecar
+        }
     }
 
     public struct Result: Sendable {
@@ -18,7 +27,12 @@ public enum InputDiscovery {
         public var missing: [(path: String, reason: String)] = []
     }
 
-    static let sidecarExtensions: Set<String> = ["yml", "yaml"]
+    /// `NAME.yml` or `NAME.yaml`, in any case: what `(name as NSString).pathExtension` says for a
+    /// name that is not hidden, without bridging every name of the corpus to NSString.
+    static func isYAML(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".yml") || lower.hasSuffix(".yaml")
+    }
 
     /// Files under a content folder, their sources relative to it.
     public static func files(in directory: URL) -> [Input] {
@@ -39,7 +53,9 @@ public enum InputDiscovery {
             }
             if isDirectory.boolValue {
                 let found = files(in: URL(fileURLWithPath: path))
-                result.inputs += found.map { Input(url: $0.url, source: (path as NSString).appendingPathComponent($0.source)) }
+                result.inputs += found.map {
+                    Input(url: $0.url, source: (path as NSString).appendingPathComponent($0.source), mayHaveSidecar: $0.mayHaveSidecar)
+                }
             } else {
                 result.inputs.append(Input(url: URL(fileURLWithPath: path), source: path))
             }
@@ -66,13 +82,14 @@ public enum InputDiscovery {
             }
             entries.append((name, isFolder))
         }
+        let anyYAML = entries.contains { isYAML($0.name) }
         for (name, isFolder) in entries {
             let path = folder + "/" + name
             let source = relative.isEmpty ? name : relative + "/" + name
             if isFolder {
                 walk(path, relative: source, into: &found)
-            } else if !sidecarExtensions.contains((name as NSString).pathExtension.lowercased()) {
-                found.append(Input(url: URL(fileURLWithPath: path, isDirectory: false), source: source))
+            } else if !isYAML(name) {
+                found.append(Input(url: URL(fileURLWithPath: path, isDirectory: false), source: source, mayHaveSidecar: anyYAML))
             }
         }
     }

@@ -249,7 +249,7 @@ public struct SiteBuilder: Sendable {
             return ReadItem(source: input.source, outcome: .unread(UnreadFile(source: input.source, reason: collision)),
                             copy: nil, cacheEntry: nil, hit: false)
         }
-        let sidecar = ReportReader.sidecarURL(for: input.url)
+        let sidecar = input.mayHaveSidecar ? ReportReader.sidecarURL(for: input.url) : nil
         // Taken before the bytes are read: a file changed meanwhile has a newer status next time.
         let status = FileStatus(path: input.url.path, source: input.source, sidecar: sidecar?.path, limits: limits)
         if let status, status.size <= limits.maxFileBytes, let key = cache.key(for: status), let outcome = cache.outcome(for: key) {
