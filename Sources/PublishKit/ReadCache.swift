@@ -65,7 +65,7 @@ struct ReadCache: Sendable {
         self.stats = stats
     }
 
-    private static var header: String { layoutVersion + "\n" }
+    fileprivate static var header: String { layoutVersion + "\n" }
 
     /// The whole file read straight into one array: through `Data` it was briefly two copies of a
     /// file that is hundreds of MB on a national corpus.
@@ -133,19 +133,57 @@ struct ReadCache: Sendable {
     static let pendingName = "records.bin.pending"
 
     /// Writes the outcomes beside the cache file, to replace it once the build is published (see
-    /// `commit`): written as soon as the inputs are read, so their bytes are not held through the
-    /// rest of a large build.
+    /// `commit`).
     static func writePending(_ kept: [Entry], to folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var out = Array(header.utf8)
-        out.reserveCapacity(kept.reduce(out.count) { $0 + 20 + $1.bytes.count })
-        for entry in kept {
-            withUnsafeBytes(of: entry.key.high.littleEndian) { out.append(contentsOf: $0) }
-            withUnsafeBytes(of: entry.key.low.littleEndian) { out.append(contentsOf: $0) }
-            withUnsafeBytes(of: UInt32(entry.bytes.count).littleEndian) { out.append(contentsOf: $0) }
-            out.append(contentsOf: entry.bytes)
+        let pending = PendingWriter(folder: folder)
+        for entry in kept { pending.append(entry) }
+        guard pending.finish() else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    /// The next cache file, written as outcomes are read: nothing holds all of them at once (on a
+    /// national corpus they are hundreds of MB, and gathering them to write in one go held them
+    /// three times over). Entries land in the order they are read; the file is a map by key, so
+    /// order does not matter. Safe from several threads.
+    final class PendingWriter: @unchecked Sendable {
+        private let lock = NSLock()
+        private let url: URL
+        private let handle: FileHandle?
+        private var buffer: [UInt8] = []
+        private var failed = false
+
+        init(folder: URL) {
+            url = folder.appendingPathComponent(ReadCache.pendingName)
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let created = FileManager.default.createFile(atPath: url.path, contents: Data(ReadCache.header.utf8))
+            handle = created ? try? FileHandle(forWritingTo: url) : nil
+            _ = try? handle?.seekToEnd()
         }
-        try Data(out).write(to: folder.appendingPathComponent(pendingName))
+
+        func append(_ entry: Entry) {
+            lock.withLock {
+                withUnsafeBytes(of: entry.key.high.littleEndian) { buffer.append(contentsOf: $0) }
+                withUnsafeBytes(of: entry.key.low.littleEndian) { buffer.append(contentsOf: $0) }
+                withUnsafeBytes(of: UInt32(entry.bytes.count).littleEndian) { buffer.append(contentsOf: $0) }
+                buffer.append(contentsOf: entry.bytes)
+                if buffer.count >= 1 << 20 { flush() }
+            }
+        }
+
+        /// Closes the file; false (and no pending file) when any write failed.
+        func finish() -> Bool {
+            lock.withLock {
+                flush()
+                try? handle?.close()
+                if failed || handle == nil { try? FileManager.default.removeItem(at: url) }
+                return !failed && handle != nil
+            }
+        }
+
+        private func flush() {
+            guard !buffer.isEmpty else { return }
+            do { try handle?.write(contentsOf: buffer) } catch { failed = true }
+            buffer.removeAll(keepingCapacity: true)
+        }
     }
 
     /// The pending outcomes become the cache, with the status → key entries of files old enough to trust.

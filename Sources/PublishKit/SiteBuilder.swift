@@ -203,11 +203,13 @@ public struct SiteBuilder: Sendable {
         options.progress.start("read", total: inputs.count)
         // Inputs whose pages would land on one path are listed as unread, never overwritten.
         let collisions = PageCollisions.find(inputs)
+        // The outcomes go to the next cache file as they are read.
+        let pending = ReadCache.PendingWriter(folder: publication.cache)
         let items = Array(inputs.indices).concurrentMap { i in
-            Result { try read(inputs[i], collision: collisions[i], limits: limits, cache: cache, into: writer) }
+            Result { try read(inputs[i], collision: collisions[i], limits: limits, cache: cache, pending: pending, into: writer) }
         }
+        _ = pending.finish()
         var stage = ReadStage()
-        var kept: [ReadCache.Entry] = []
         for item in items {
             let item = try item.get()
             switch item.outcome {
@@ -219,12 +221,9 @@ public struct SiteBuilder: Sendable {
                 stage.digests[item.source] = key
                 if let status = item.status { stage.stats.append((status, key)) }
             }
-            if let entry = item.cacheEntry { kept.append(entry) }
             if item.hit { summary.cacheHits += 1 }
             if item.statusHit { summary.statusHits += 1 }
         }
-        // The outcomes go to disk now, not at the end of the build.
-        try? ReadCache.writePending(kept, to: publication.cache)
         return stage
     }
 
@@ -232,7 +231,6 @@ public struct SiteBuilder: Sendable {
         let source: String
         let outcome: ReadOutcome
         let copy: String?
-        let cacheEntry: ReadCache.Entry?
         let hit: Bool
         /// The read cache's key: what the outcome was read from.
         var key: ContentHash? = nil
@@ -243,11 +241,11 @@ public struct SiteBuilder: Sendable {
     /// One input: its bytes read once, hashed for the cache, parsed on a miss, copied into the site.
     /// An input whose file status is unchanged since the last build is neither read nor hashed.
     private func read(_ input: InputDiscovery.Input, collision: String?, limits: ReadLimits, cache: ReadCache,
-                      into writer: DirectoryWriter) throws -> ReadItem {
+                      pending: ReadCache.PendingWriter, into writer: DirectoryWriter) throws -> ReadItem {
         defer { options.progress.advance() }
         if let collision {
             return ReadItem(source: input.source, outcome: .unread(UnreadFile(source: input.source, reason: collision)),
-                            copy: nil, cacheEntry: nil, hit: false)
+                            copy: nil, hit: false)
         }
         let sidecar = input.mayHaveSidecar ? ReportReader.sidecarURL(for: input.url) : nil
         // Taken before the bytes are read: a file changed meanwhile has a newer status next time.
@@ -255,7 +253,8 @@ public struct SiteBuilder: Sendable {
         if let status, status.size <= limits.maxFileBytes, let key = cache.key(for: status), let outcome = cache.outcome(for: key) {
             let copy = try copySource(input, size: status.size, key: key, data: nil, into: writer)
             if copy != .needsBytes {
-                return ReadItem(source: input.source, outcome: outcome, copy: copy.path, cacheEntry: cache.entry(for: key), hit: true,
+                if let entry = cache.entry(for: key) { pending.append(entry) }
+                return ReadItem(source: input.source, outcome: outcome, copy: copy.path, hit: true,
                                 key: key, status: status, statusHit: true)
             }
         }
@@ -265,7 +264,7 @@ public struct SiteBuilder: Sendable {
               let data = try? Data(contentsOf: input.url)
         else {
             return ReadItem(source: input.source, outcome: ReportReader.read(contentsOf: input.url, source: input.source, limits: limits),
-                            copy: nil, cacheEntry: nil, hit: false)
+                            copy: nil, hit: false)
         }
         let key = ReadCache.key(source: input.source, data: data, sidecar: sidecar.flatMap(ReportReader.sidecarData), limits: limits)
         var outcome: ReadOutcome
@@ -282,9 +281,8 @@ public struct SiteBuilder: Sendable {
             hit = false
         }
         let copy = try copySource(input, size: data.count, key: key, data: data, into: writer)
-        let entry = hit ? cache.entry(for: key) : ReadCache.entry(key: key, outcome: outcome)
-        return ReadItem(source: input.source, outcome: outcome, copy: copy.path, cacheEntry: entry, hit: hit, key: key,
-                        status: status)
+        if let entry = hit ? cache.entry(for: key) : ReadCache.entry(key: key, outcome: outcome) { pending.append(entry) }
+        return ReadItem(source: input.source, outcome: outcome, copy: copy.path, hit: hit, key: key, status: status)
     }
 
     private enum SourceCopy: Equatable {
