@@ -2,7 +2,9 @@ import ReportModel
 
 /// One report in the dataset: its record (diagnostics include every check's findings), figures,
 /// place among its peers, and whether a later file for the same organ and year replaced it.
-public struct DatasetReport: Sendable {
+/// A class: pages, downloads and digests pass reports around by the hundred thousand, and copying
+/// the value (a record and figures, dozens of references) cost a retain per field each time.
+public final class DatasetReport: Sendable {
     /// Position in `Dataset.reports`.
     public let index: Int
     public let record: ReportRecord
@@ -14,6 +16,19 @@ public struct DatasetReport: Sendable {
     public let kind: OrganKind
     /// The index of the report kept in this one's place (see `DuplicateRule`).
     public let supersededBy: Int?
+
+    init(index: Int, record: ReportRecord, metrics: ReportMetrics, identities: [IdentityResult], similarity: SimilarityScore,
+         organ: OrganKey?, level: OrganLevel?, kind: OrganKind, supersededBy: Int?) {
+        self.index = index
+        self.record = record
+        self.metrics = metrics
+        self.identities = identities
+        self.similarity = similarity
+        self.organ = organ
+        self.level = level
+        self.kind = kind
+        self.supersededBy = supersededBy
+    }
 
     public func count(_ severity: Diagnostic.Severity) -> Int { record.diagnostics.filter { $0.severity == severity }.count }
 
