@@ -40,11 +40,10 @@ struct BuildMemo: Sendable, Equatable {
     /// The memo saved in `folder`, if it was saved with this salt beside this manifest.
     static func load(from folder: URL, salt: ContentHash, manifest: ContentHash) -> BuildMemo? {
         guard let text = try? String(contentsOf: folder.appendingPathComponent(fileName), encoding: .utf8) else { return nil }
-        var lines = text.split(separator: "\n")[...]
-        guard let header = lines.popFirst(), header == "\(layoutVersion) \(salt) \(manifest)" else { return nil }
+        var lines = CacheLines.fields(of: text, separator: UInt8(ascii: "\t"))[...]
+        guard let header = lines.popFirst(), header == ["\(layoutVersion) \(salt) \(manifest)"] else { return nil }
         var entries: [String: Entry] = [:]
-        for line in lines {
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+        for parts in lines {
             guard parts.count >= 2, let digest = ContentHash(hex: parts[0]) else { return nil }
             entries[String(parts[1])] = Entry(digest: digest, paths: parts.dropFirst(2).map(String.init))
         }

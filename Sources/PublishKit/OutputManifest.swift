@@ -32,8 +32,7 @@ public struct OutputManifest: Sendable, Equatable {
 
     public static func parse(_ text: String) -> OutputManifest? {
         var entries: [String: Entry] = [:]
-        for line in text.split(separator: "\n") {
-            let parts = line.split(separator: " ", maxSplits: 2)
+        for parts in CacheLines.fields(of: text, separator: UInt8(ascii: " "), maxSplits: 2) {
             guard parts.count == 3, let hash = ContentHash(hex: parts[0]), let size = Int(parts[1]) else { return nil }
             entries[String(parts[2])] = Entry(size: size, hash: hash)
         }

@@ -55,8 +55,7 @@ struct ReadCache: Sendable {
         }
         var stats: [ContentHash: ContentHash] = [:]
         if let text = try? String(contentsOf: folder.appendingPathComponent(Self.statsName), encoding: .utf8) {
-            for line in text.split(separator: "\n") {
-                let parts = line.split(separator: "\t")
+            for parts in CacheLines.fields(of: text, separator: UInt8(ascii: "\t")) {
                 guard parts.count == 2, let signature = ContentHash(hex: parts[0]), let key = ContentHash(hex: parts[1]) else { continue }
                 stats[signature] = key
             }
