@@ -51,7 +51,8 @@ let package = Package(
         // Synthetic corpora for benchmarks and tests (never Content/).
         .target(name: "SampleCorpus", dependencies: ["ReportModel", "Ingest", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Downloads: CSV, JSON and SQLite (GRDB over Debian's libsqlite3).
-        .target(name: "OpenData", dependencies: ["ReportModel", "Analysis", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "OpenData", dependencies: ["ReportModel", "Analysis", .product(name: "GRDB", package: "GRDB.swift"),
+                                                 .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(
             name: "PublishKit",
             dependencies: ["ReportModel", "Ingest", "Analysis", "Site", "OpenData", "SampleCorpus", .product(name: "Yams", package: "Yams")]

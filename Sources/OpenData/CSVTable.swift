@@ -84,8 +84,8 @@ func csvNumber(_ v: Double?) -> String {
 
 func csvNumber(_ v: Int?) -> String { v.map(String.init) ?? "" }
 
-/// A fraction with six decimals ("0.330189"); "" when there is none.
+/// A fraction with six decimals ("0.330189", as `%.6f` writes it); "" when there is none.
 func csvFraction(_ v: Double?) -> String {
     guard let v else { return "" }
-    return String(format: "%.6f", v)
+    return SixDecimals.text(v) ?? String(format: "%.6f", v)
 }

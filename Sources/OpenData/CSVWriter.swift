@@ -28,5 +28,15 @@ public struct CSVWriter: Sendable {
         out.append(UInt8(ascii: "\n"))
     }
 
+    /// Appends part of a row already encoded (quoted fields and commas); `endEncodedRow` ends it.
+    mutating func appendEncoded(_ bytes: some Sequence<UInt8>) {
+        out.append(contentsOf: bytes)
+    }
+
+    /// Counts a row whose bytes, line end included, were appended with `appendEncoded`.
+    mutating func endEncodedRow() {
+        rows += 1
+    }
+
     public var data: Data { Data(out) }
 }

@@ -74,7 +74,7 @@ public enum DownloadCatalogue {
 
     public static let sqlite = DownloadKind(
         name: "reports.sqlite", title: "SQLite 数据库",
-        description: "该省该年度的各表（reports、cells、rankings、findings，及本省各地区的 regions）与视图 report_metrics、request_outcomes、identity_errors，可直接用 sqlite3、Datasette 等查询；各省文件的 report_id 互不重复，可合并查询。",
+        description: "该省该年度的各表（reports、rankings、findings，及本省各地区的 regions）与视图 cells、report_metrics、request_outcomes、identity_errors：视图 cells 即 cells.csv 的各列（source 除外），由 cell_values（每个数值一行）与 cell_keys（各单元格的键与中文名称，只存一次）连接而成；可直接用 sqlite3、Datasette 等查询；各省文件的 report_id 互不重复，可合并查询。",
         columns: [], scope: .partition)
 
     /// In the order the downloads page shows them.

@@ -106,7 +106,7 @@ public struct DownloadJob: Sendable {
     /// memo's salt (the tool's version), plus what the dataset adds: position, duplicates, every
     /// finding and ranking places.
     public func digest() -> ContentHash? {
-        var d = DigestBuilder("downloads/2")
+        var d = DigestBuilder("downloads/3")
         d.add(key)
         func add(_ row: [String]) {
             d.add(row.count)
@@ -154,8 +154,8 @@ public struct DownloadJob: Sendable {
     }
 
     /// Makes the job's files one at a time, handing each to `write` and releasing it before the
-    /// next. A partition's database is written to a file in `scratch` and read back.
-    public func make(scratch: URL, write: (_ path: String, _ data: Data) throws -> Void) throws {
+    /// next. A partition's database is built in memory.
+    public func make(write: (_ path: String, _ data: Data) throws -> Void) throws {
         let files = self.files
         switch work {
         case .year(_, let reports, let regions):
@@ -168,8 +168,8 @@ public struct DownloadJob: Sendable {
         case .partition(let p, _):
             let reports = p.reports.map { dataset.reports[$0] }
             try write(files[0].path, {
-                var csv = CSVWriter(header: DownloadTables.cellsHeader)
-                for r in reports { DownloadTables.cellRows(r) { csv.append($0) } }
+                var csv = CellsCSV()
+                for r in reports { csv.append(r) }
                 return csv.data
             }())
             try write(files[1].path, {
@@ -183,10 +183,7 @@ public struct DownloadJob: Sendable {
                 return csv.data
             }())
             try write(files[3].path, try ReportsJSON.data(reports))
-            let url = scratch.appendingPathComponent(".download-\(key.replacingOccurrences(of: "/", with: "-")).sqlite")
-            defer { try? FileManager.default.removeItem(at: url) }
-            try SQLiteExport.write(p, of: dataset, to: url)
-            try write(files[4].path, try Data(contentsOf: url))
+            try write(files[4].path, try SQLiteExport.data(p, of: dataset))
         }
     }
 }

@@ -1,32 +1,37 @@
 import Analysis
 import Foundation
 import GRDB
+import GRDBSQLite
+import ReportModel
 
-/// `reports.sqlite`: the download tables in one database a researcher can query at once (sqlite3,
-/// Datasette, R, pandas), with keys, indexes, and views for the usual questions.
 /// `reports.sqlite` of one partition: its reports, their cells, findings and ranking places, and
 /// the totals of the regions in its province, in one database a researcher can query at once
 /// (sqlite3, Datasette, R, pandas), with keys, indexes, and views for the usual questions.
+///
+/// Cells are stored once per value: `cell_values` (report, cell number, value), and `cell_keys`
+/// with each cell's keys and labels once; the view `cells` joins them into the long form's
+/// columns (those of `cells.csv` but `source`). With keys and labels on every value the cells
+/// were most of the database's bytes and of the time to build it.
 public enum SQLiteExport {
-    public static func write(_ partition: DownloadPartition, of dataset: Dataset, to url: URL) throws {
-        try? FileManager.default.removeItem(at: url)
-        // A scratch file written once and thrown away on failure: no journal and no fsync needed.
+    /// The database's bytes: built in memory and serialised, never written to a scratch file and
+    /// read back.
+    public static func data(_ partition: DownloadPartition, of dataset: Dataset) throws -> Data {
+        // Built once and thrown away on failure: no journal needed.
         var configuration = Configuration()
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA cache_size = -65536")
         }
-        let queue = try DatabaseQueue(path: url.path, configuration: configuration)
+        let queue = try DatabaseQueue(configuration: configuration)
         // Indexes are made after the rows are in: one sort per index instead of a b-tree insert per row.
         let lines = schema.split(separator: "\n", omittingEmptySubsequences: false)
         let indexes = lines.filter { $0.hasPrefix("CREATE INDEX") }.joined(separator: "\n")
         let tablesSQL = lines.filter { !$0.hasPrefix("CREATE INDEX") }.joined(separator: "\n")
         let reports = partition.reports.map { dataset.reports[$0] }
-        try queue.write { db in
+        return try queue.write { db in
             try db.execute(sql: tablesSQL)
             let reportRows = try Inserter(db, table: "reports", header: DownloadTables.reportsHeader)
             for r in reports { try reportRows.insert(DownloadTables.reportRow(r)) }
-            let cells = try Inserter(db, table: "cells", header: DownloadTables.cellsHeader, leaving: ["source"])
-            for r in reports { try DownloadTables.cellRows(r) { try cells.insert($0) } }
+            try insertCells(reports, db)
             let regions = try Inserter(db, table: "regions", header: DownloadTables.regionsHeader)
             for i in partition.regions { try regions.insert(DownloadTables.regionRow(dataset.regions[i])) }
             let rankings = try Inserter(db, table: "rankings", header: DownloadTables.rankingsHeader, leaving: ["source", "agency"])
@@ -35,8 +40,64 @@ public enum SQLiteExport {
             for r in reports { try DownloadTables.findingRows(r) { try findings.insert($0) } }
             try db.execute(sql: indexes)
             try db.execute(sql: views)
+            return try serialize(db)
         }
-        try queue.close()
+    }
+
+    /// Every cell's value under its cell number. Each distinct cell (keys and labels) is numbered
+    /// in the order first met and written to `cell_keys` once; a record's values go in in key
+    /// order (report, cell), appending to the table's b-tree.
+    private static func insertCells(_ reports: [DatasetReport], _ db: Database) throws {
+        struct Key: Hashable { let table, row, column, tableLabel, rowLabel, columnLabel: String }
+        /// One shape of record (see `CellsCSV`): its cells, and their numbers in ascending order
+        /// with the position of each in the record's cells.
+        struct Shape { let cells: [RecordCell]; let order: [(number: Int64, position: Int)] }
+        var numbers: [Key: Int64] = [:]
+        var shapes: [Shape] = []
+        let keys = try db.makeStatement(sql: """
+            INSERT INTO cell_keys (cell, "table", "row", "column", table_label, row_label, column_label) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        let values = try db.makeStatement(sql: "INSERT INTO cell_values (report_id, cell, value) VALUES (?, ?, ?)")
+        let statement = values.sqliteStatement
+        for report in reports {
+            let cells = report.record.cells
+            let shape: Shape
+            if let known = shapes.first(where: { RecordCell.sameKeys($0.cells, cells) }) {
+                shape = known
+            } else {
+                let numbered = try cells.map { c in
+                    let key = Key(table: c.table, row: c.row, column: c.column,
+                                  tableLabel: c.tableLabel, rowLabel: c.rowLabel, columnLabel: c.columnLabel)
+                    if let n = numbers[key] { return n }
+                    let n = Int64(numbers.count + 1)
+                    numbers[key] = n
+                    try keys.execute(arguments: [n, c.table, c.row, c.column, c.tableLabel, c.rowLabel, c.columnLabel])
+                    return n
+                }
+                shape = Shape(cells: cells, order: numbered.enumerated().map { ($0.element, $0.offset) }.sorted { $0.number < $1.number })
+                shapes.append(shape)
+            }
+            let id = Int64(report.index)
+            for (number, position) in shape.order {
+                sqlite3_bind_int64(statement, 1, id)
+                sqlite3_bind_int64(statement, 2, number)
+                if let v = cells[position].value { sqlite3_bind_double(statement, 3, v) } else { sqlite3_bind_null(statement, 3) }
+                let code = sqlite3_step(statement)
+                sqlite3_reset(statement)
+                guard code == SQLITE_DONE else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+            }
+        }
+    }
+
+    /// The main database's bytes, as a file of it would hold them.
+    private static func serialize(_ db: Database) throws -> Data {
+        var size: sqlite3_int64 = 0
+        guard let bytes = sqlite3_serialize(db.sqliteConnection, "main", &size, 0) else {
+            throw DatabaseError(resultCode: .SQLITE_NOMEM, message: "sqlite3_serialize failed")
+        }
+        return Data(bytesNoCopy: bytes, count: Int(size), deallocator: .custom { p, _ in sqlite3_free(p) })
     }
 
     /// Numeric columns are declared so SQLite compares numbers as numbers; an empty CSV field is NULL.
@@ -50,12 +111,16 @@ public enum SQLiteExport {
         CREATE INDEX reports_year ON reports(year);
         CREATE INDEX reports_adcode ON reports(adcode);
         CREATE INDEX reports_agency ON reports(agency);
-        CREATE TABLE cells (
-          report_id INTEGER NOT NULL REFERENCES reports(report_id), "table" TEXT NOT NULL, "row" TEXT NOT NULL,
-          "column" TEXT NOT NULL, value REAL, table_label TEXT, row_label TEXT, column_label TEXT,
-          PRIMARY KEY (report_id, "table", "row", "column")
+        CREATE TABLE cell_keys (
+          cell INTEGER PRIMARY KEY, "table" TEXT NOT NULL, "row" TEXT NOT NULL, "column" TEXT NOT NULL,
+          table_label TEXT, row_label TEXT, column_label TEXT
         );
-        CREATE INDEX cells_row ON cells("table", "row", "column");
+        CREATE INDEX cell_keys_key ON cell_keys("table", "row", "column");
+        CREATE TABLE cell_values (
+          report_id INTEGER NOT NULL REFERENCES reports(report_id), cell INTEGER NOT NULL REFERENCES cell_keys(cell),
+          value REAL, PRIMARY KEY (report_id, cell)
+        ) WITHOUT ROWID;
+        CREATE INDEX cell_values_cell ON cell_values(cell);
         CREATE TABLE regions (
           adcode TEXT NOT NULL, name TEXT, level TEXT, year INTEGER NOT NULL, reports INTEGER, requests_reports INTEGER,
           disputes_reports INTEGER, region_wide_reports INTEGER, \(metricColumnsSQL),
@@ -76,6 +141,9 @@ public enum SQLiteExport {
         """
 
     static let views = """
+        CREATE VIEW cells AS
+          SELECT v.report_id, k."table", k."row", k."column", v.value, k.table_label, k.row_label, k.column_label
+          FROM cell_values v JOIN cell_keys k USING (cell);
         CREATE VIEW report_metrics AS
           SELECT report_id, agency, year, adcode, province, prefecture, county, level, kind, scope,
                  received, handled, disclosure_rate, disclosure_rate_numerator, disclosure_rate_denominator,

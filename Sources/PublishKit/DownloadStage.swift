@@ -18,7 +18,8 @@ enum DownloadStage {
         let made: [String]
     }
 
-    static func run(_ dataset: Dataset, recordDigests: [String: ContentHash], scratch: URL,
+    /// `scratch` is no longer used (databases are built in memory); the caller still passes it.
+    static func run(_ dataset: Dataset, recordDigests: [String: ContentHash], scratch _: URL,
                     writer: DirectoryWriter) throws -> Outcome {
         let plan = DownloadPlan(dataset, recordDigests: recordDigests)
         // Largest first, so the last job to finish is a small one.
@@ -38,7 +39,7 @@ enum DownloadStage {
                     return
                 }
                 var paths: [String] = []
-                try job.make(scratch: scratch) { path, data in
+                try job.make { path, data in
                     try writer.write(SiteFile(path: path, data: data))
                     sizes.set(path, data.count)
                     paths.append(path)
