@@ -78,8 +78,10 @@ import Testing
                 }
             }
         }
-        // Escaped text is the subset's whole point: nearly all of it must go the direct way.
-        #expect(direct > 9000)
+        // Escaped text is the subset's whole point: most of even this hostile text goes the direct
+        // way (what does not: `**` beside a character the subset does not classify, a heading
+        // ending in `#`, white space at a paragraph's ends).
+        #expect(direct > 9_500, "\(direct) of 12000")
     }
 
     @Test func rawMarkupEitherRendersAsCmarkWouldOrIsLeftToCmark() {

@@ -134,7 +134,7 @@ enum DirectHTML {
         }
         return cell.withUnsafeBufferPointer { c in
             let (lo, hi) = trimmed(c, 0..<c.count)
-            return inline(c, lo, hi, &out)
+            return inline(c, lo, hi, &out, pipes: true)
         }
     }
 
@@ -149,8 +149,9 @@ enum DirectHTML {
 
     /// Appends the HTML of `s[lo..<hi]` as cmark renders it; false when outside the subset
     /// (`out` then holds partial output and must be discarded).
+    /// - pipes: a `|` is plain text (in a table cell, after cmark-gfm split the row).
     private static func inline(_ s: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ out: inout [UInt8],
-                               links: Bool = true, strong: Bool = true) -> Bool {
+                               links: Bool = true, strong: Bool = true, pipes: Bool = false) -> Bool {
         var i = lo
         while i < hi {
             let b = s[i]
@@ -163,11 +164,14 @@ enum DirectHTML {
                     out.append(b)
                     i += 1
                 }
+            case .pipe where pipes:
+                out.append(b)
+                i += 1
             case .lbracket:
-                guard links, let next = link(s, i, hi, &out) else { return false }
+                guard links, let next = link(s, i, hi, &out, pipes: pipes) else { return false }
                 i = next
             case .star:
-                guard strong, let next = strongSpan(s, i, lo, hi, &out) else { return false }
+                guard strong, let next = strongSpan(s, i, lo, hi, &out, pipes: pipes) else { return false }
                 i = next
             case .backtick:
                 guard let next = code(s, i, hi, &out) else { return false }
@@ -189,7 +193,7 @@ enum DirectHTML {
     }
 
     /// `[label](path)` with a path of letters, digits and `-._/%` only.
-    private static func link(_ s: UnsafeBufferPointer<UInt8>, _ at: Int, _ hi: Int, _ out: inout [UInt8]) -> Int? {
+    private static func link(_ s: UnsafeBufferPointer<UInt8>, _ at: Int, _ hi: Int, _ out: inout [UInt8], pipes: Bool) -> Int? {
         var j = at + 1
         while j < hi {
             if s[j] == .backslash { j += 2; continue }
@@ -206,13 +210,13 @@ enum DirectHTML {
         out += Bytes.aOpen
         for p in (j + 2)..<k { out.append(s[p]) }
         out += Bytes.aMid
-        guard inline(s, at + 1, j, &out, links: false, strong: false) else { return nil }
+        guard inline(s, at + 1, j, &out, links: false, strong: false, pipes: pipes) else { return nil }
         out += Bytes.aClose
         return k + 1
     }
 
     /// `**text**` whose delimiters are plainly opening and closing, with plain text inside.
-    private static func strongSpan(_ s: UnsafeBufferPointer<UInt8>, _ at: Int, _ lo: Int, _ hi: Int, _ out: inout [UInt8]) -> Int? {
+    private static func strongSpan(_ s: UnsafeBufferPointer<UInt8>, _ at: Int, _ lo: Int, _ hi: Int, _ out: inout [UInt8], pipes: Bool) -> Int? {
         guard at + 2 < hi, s[at + 1] == .star, s[at + 2] != .star else { return nil }
         var j = at + 2
         while j < hi && s[j] != .star {
@@ -228,7 +232,7 @@ enum DirectHTML {
         let closes = last != .space && (last != .punctuation || after != .other)
         guard opens, closes else { return nil }
         out += Bytes.strongOpen
-        guard inline(s, at + 2, j, &out, links: false, strong: false) else { return nil }
+        guard inline(s, at + 2, j, &out, links: false, strong: false, pipes: pipes) else { return nil }
         out += Bytes.strongClose
         return j + 2
     }
