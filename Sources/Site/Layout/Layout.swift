@@ -47,10 +47,13 @@ struct Layout {
 
     static func render(_ fragment: Page.Fragment) -> String {
         switch fragment {
+        // The site's own Markdown mostly stays within what `DirectHTML` renders, byte for byte as
+        // cmark would, without cmark's global lock; the rest goes through cmark.
         case .markdown(let markdown):
-            return MarkdownRenderer.html(markdown)
+            return DirectHTML.block(markdown) ?? MarkdownRenderer.html(markdown)
         case .table(let caption, let markdown, let rowHeaders, let sortable):
-            let html = TableAccessibility.finish(MarkdownRenderer.html(markdown), caption: caption, rowHeaders: rowHeaders, sortable: sortable)
+            let html = DirectHTML.table(markdown, caption: caption, rowHeaders: rowHeaders, sortable: sortable)
+                ?? TableAccessibility.finish(MarkdownRenderer.html(markdown), caption: caption, rowHeaders: rowHeaders, sortable: sortable)
             return "<div class=\"table-wrap\">\n\(html)</div>"
         case .html(let trusted):
             return trusted.html
