@@ -18,9 +18,7 @@ enum DownloadStage {
         let made: [String]
     }
 
-    /// `scratch` is no longer used (databases are built in memory); the caller still passes it.
-    static func run(_ dataset: Dataset, recordDigests: [String: ContentHash], scratch _: URL,
-                    writer: DirectoryWriter) throws -> Outcome {
+    static func run(_ dataset: Dataset, recordDigests: [String: ContentHash], writer: DirectoryWriter) throws -> Outcome {
         let plan = DownloadPlan(dataset, recordDigests: recordDigests)
         // Largest first, so the last job to finish is a small one.
         let jobs = plan.jobs.sorted { $0.weight > $1.weight }

@@ -129,7 +129,7 @@ public struct SiteBuilder: Sendable {
             // 4. Downloads.
             progress.start("downloads", total: 0)
             // Made a partition at a time; only their descriptions are kept for the downloads page.
-            let downloads = try DownloadStage.run(dataset, recordDigests: digests, scratch: publication.staging, writer: writer).entries
+            let downloads = try DownloadStage.run(dataset, recordDigests: digests, writer: writer).entries
             clock.lap("downloads", into: &summary)
 
             // 5. Pages.

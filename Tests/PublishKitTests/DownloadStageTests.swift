@@ -33,9 +33,10 @@ import Testing
     static func run(_ records: [ReportRecord], after previous: DirectoryWriter? = nil) throws -> (DirectoryWriter, DownloadStage.Outcome) {
         let root = try folder()
         let writer = DirectoryWriter(root: root, previous: previous?.newManifest, previousMemo: previous?.newMemo)
-        let outcome = try DownloadStage.run(Dataset(records: records), recordDigests: digests(records), scratch: root, writer: writer)
+        let outcome = try DownloadStage.run(Dataset(records: records), recordDigests: digests(records), writer: writer)
+        // Databases are made in memory: nothing but the site's files lands in the folder.
         let left = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") }
-        #expect(left.isEmpty, "scratch databases removed: \(left)")
+        #expect(left.isEmpty, "stray files: \(left)")
         return (writer, outcome)
     }
 
