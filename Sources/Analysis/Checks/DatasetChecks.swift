@@ -64,39 +64,48 @@ public enum DatasetChecks {
         // so in a band with more than `bandComparisonLimit` members each member is compared with
         // the next `bandComparisonLimit` (in report order) only. A report that copies text shares
         // many bands with its source, so it still meets it in one of them; small bands (every
-        // corpus the tests use) are compared in full. Each pair is scored once, and the best match
-        // is the highest score, ties to the smallest source, so the result does not depend on
-        // the order the bands are visited in.
+        // corpus the tests use) are compared in full.
         var buckets: [UInt64: [Int]] = [:]
         for (index, sketch) in sketches.enumerated() {
             guard let sketch, let year = records[index].year else { continue }
             for band in sketch.bandKeys() { buckets[band ^ UInt64(year), default: []].append(index) }
         }
-        let organs = records.map(OrganKey.init)
-        var pairs = Set<UInt64>()
-        for members in buckets.values where members.count > 1 {
-            for (i, a) in members.enumerated() {
-                for b in members[(i + 1)..<min(members.count, i + 1 + bandComparisonLimit)]
-                where records[a].year == records[b].year && organs[a] != organs[b] {
-                    pairs.insert(UInt64(a) << 32 | UInt64(b))
+        // Organs as numbers (nil stays -1, equal to itself, as nil == nil): compared once per pair.
+        var organNumbers: [OrganKey: Int] = [:]
+        let organs = records.map { record -> Int in
+            guard let key = OrganKey(record) else { return -1 }
+            if let n = organNumbers[key] { return n }
+            organNumbers[key] = organNumbers.count
+            return organNumbers.count - 1
+        }
+        let years = records.map(\.year)
+        let sources = records.map(\.source)
+        // Each pair is scored where it meets, on all cores: a pair sharing several bands is scored
+        // again, which is cheaper than a set of every pair (on a national corpus tens of millions,
+        // each insert a cache miss). Each chunk keeps the best match per report; keeping the
+        // highest score, ties to the smallest source, makes the result independent of the order.
+        let bands = buckets.values.filter { $0.count > 1 }
+        let chunks = min(8, bands.count)
+        let partial = ParallelMap.map(Array(0..<chunks)) { c -> BestMatches in
+            var best = BestMatches(count: records.count)
+            for members in bands[(c * bands.count / chunks)..<((c + 1) * bands.count / chunks)] {
+                for (i, a) in members.enumerated() {
+                    for b in members[(i + 1)..<min(members.count, i + 1 + bandComparisonLimit)]
+                    where years[a] == years[b] && organs[a] != organs[b] {
+                        let s = sketches[a]!.similarity(to: sketches[b]!)
+                        best.offer(a, score: s, other: b, sources: sources)
+                        best.offer(b, score: s, other: a, sources: sources)
+                    }
                 }
             }
+            return best
         }
-        // Scored on all cores in chunks; the best match below does not depend on the order.
-        let pairList = Array(pairs)
-        let chunk = 4096
-        let scores = ParallelMap.map(Array(stride(from: 0, to: pairList.count, by: chunk))) { start in
-            pairList[start..<min(pairList.count, start + chunk)].map { pair in
-                sketches[Int(pair >> 32)]!.similarity(to: sketches[Int(pair & 0xFFFF_FFFF)]!)
-            }
-        }.joined()
-        var best: [Int: (Double, Int)] = [:]
-        for (pair, s) in zip(pairList, scores) {
-            let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
-            if s > (best[a]?.0 ?? -1) || (s == best[a]?.0 && records[b].source < records[best[a]!.1].source) { best[a] = (s, b) }
-            if s > (best[b]?.0 ?? -1) || (s == best[b]?.0 && records[a].source < records[best[b]!.1].source) { best[b] = (s, a) }
+        var best = BestMatches(count: records.count)
+        for part in partial {
+            for i in 0..<records.count where part.other[i] >= 0 { best.offer(i, score: part.score[i], other: part.other[i], sources: sources) }
         }
-        for (index, (score, other)) in best {
+        for index in 0..<records.count where best.other[index] >= 0 {
+            let score = best.score[index], other = best.other[index]
             similarity[index].sameYear = score
             similarity[index].sameYearSource = records[other].source
             if score >= copiedTextThreshold {
@@ -113,5 +122,23 @@ public enum DatasetChecks {
             where: "正文, 总体情况与存在的主要问题及改进情况",
             "叙述部分与\(name)的相似度为\(formatPercent(score))（雷同，阈值\(formatPercent(copiedTextThreshold))）",
             expected: "<\(formatPercent(copiedTextThreshold))", found: formatPercent(score))
+    }
+}
+
+/// The most similar other report seen so far for each report (-1: none yet).
+private struct BestMatches {
+    var score: [Double]
+    var other: [Int]
+
+    init(count: Int) {
+        score = Array(repeating: -1, count: count)
+        other = Array(repeating: -1, count: count)
+    }
+
+    mutating func offer(_ i: Int, score s: Double, other o: Int, sources: [String]) {
+        if s > score[i] || (s == score[i] && sources[o] < sources[other[i]]) {
+            score[i] = s
+            other[i] = o
+        }
     }
 }
