@@ -194,9 +194,9 @@ public struct SiteBuilder: Sendable {
         var stats: [(FileStatus, ContentHash)] = []
     }
 
-    /// Reads every input on all cores, or takes its outcome from the read cache, and writes the
-    /// outcomes to the next cache file at once. The cache's bytes and the encoded outcomes (each
-    /// as large as all records' text on a national corpus) live only inside this function.
+    /// Reads every input on all cores, or takes its outcome from the read cache, streaming the
+    /// outcomes to the next cache file as they come. The cache's bytes (as large as all records'
+    /// text on a national corpus) live only inside this function.
     private func readInputs(_ inputs: [InputDiscovery.Input], limits: ReadLimits, publication: Publication,
                             writer: DirectoryWriter, summary: inout Summary) throws -> ReadStage {
         let cache = options.clean ? ReadCache() : ReadCache(folder: publication.cache)
