@@ -63,7 +63,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["Ingest", "ReportModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["Ingest", "ReportModel", "SampleCorpus", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ReportModel"]),
@@ -72,7 +72,7 @@ let package = Package(
             name: "OpenDataTests",
             dependencies: ["OpenData", "Ingest", "Analysis", "ReportModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "PublishKit", "Analysis", "ReportModel"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "PublishKit", "Analysis", "ReportModel", "SampleCorpus"]),
     ]
 )
 

@@ -1,20 +1,16 @@
 import Foundation
 @testable import Ingest
 import ReportModel
+import SampleCorpus
 import Testing
 
 /// Hostile input never crashes the Word and PDF readers: damaged copies of a real .docx, and
 /// pages of words and lines placed at random (a deterministic generator, so a failure repeats).
 @Suite struct OfficeReaderRobustnessTests {
     struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var generator: SplitMix64
+        init(state: UInt64) { generator = SplitMix64(seed: state) }
+        mutating func next() -> UInt64 { generator.next() }
         mutating func int(_ range: Range<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
         mutating func double(_ range: ClosedRange<Double>) -> Double {
             range.lowerBound + Double(next() % 10_000) / 10_000 * (range.upperBound - range.lowerBound)
