@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Ingest
 import ReportModel
@@ -17,7 +18,7 @@ import ReportModel
 struct ReadCache: Sendable {
     static let fileName = "records.bin"
     /// Bumped by hand when the cache's own layout changes.
-    static let layoutVersion = "govreport-read-cache/2"
+    static let layoutVersion = "govreport-read-cache/3"
     static let statsName = "stats.tsv"
 
     /// One cached outcome, to keep in the next cache file as it is.
@@ -107,7 +108,7 @@ struct ReadCache: Sendable {
     func entry(for key: ContentHash) -> Entry? { entries[key].map { Entry(key: key, bytes: $0) } }
 
     /// The outcome stored under `key`, nil when absent or unreadable.
-    func outcome(for key: ContentHash) -> ReadOutcome? {
+    func outcome(for key: ContentHash) -> AnalysedOutcome? {
         guard let bytes = entries[key] else { return nil }
         return try? BinaryCoding.decode(CachedOutcome.self, from: bytes).outcome
     }
@@ -124,7 +125,7 @@ struct ReadCache: Sendable {
     }
 
     /// One entry of the cache file.
-    static func entry(key: ContentHash, outcome: ReadOutcome) -> Entry? {
+    static func entry(key: ContentHash, outcome: AnalysedOutcome) -> Entry? {
         guard let bytes = try? BinaryCoding.encode(CachedOutcome(outcome)) else { return nil }
         return Entry(key: key, bytes: bytes[...])
     }
@@ -253,32 +254,45 @@ struct FileStatus: Sendable {
     func isSettled(now: Double) -> Bool { newest < now - 2 }
 }
 
-/// A read outcome with the parts of a record the govreport/1 JSON leaves out (the narrative,
-/// sidecar annotations).
+/// A read outcome as a site build keeps it: a report's own analysis worked out where it is read,
+/// and its narrative, which only that analysis reads, dropped (on a national corpus the
+/// narratives are hundreds of MB, and no page or download shows them).
+struct AnalysedOutcome: Sendable, Equatable {
+    var outcome: ReadOutcome
+    var analysis: ReportAnalysis?
+
+    init(_ outcome: ReadOutcome) {
+        guard case .report(var record) = outcome else {
+            self.init(outcome: outcome, analysis: nil)
+            return
+        }
+        let analysis = ReportAnalysis(record)
+        record.narrative = Narrative()
+        self.init(outcome: .report(record), analysis: analysis)
+    }
+
+    init(outcome: ReadOutcome, analysis: ReportAnalysis?) {
+        self.outcome = outcome
+        self.analysis = analysis
+    }
+}
+
+/// An analysed outcome with the parts of a record the govreport/1 JSON leaves out (sidecar
+/// annotations) and the report's own analysis.
 private struct CachedOutcome: Codable {
     var record: ReportRecord?
     var unreadSource: String?
     var unreadReason: String?
-    var overview: String?
-    var problems: String?
-    var stated: [Stated]?
+    var analysis: ReportAnalysis?
     var level: OrganLevel?
     var kind: OrganKind?
     var sourceURL: String?
 
-    struct Stated: Codable {
-        var subject: String
-        var value: Int
-        var quote: String
-    }
-
-    init(_ outcome: ReadOutcome) {
-        switch outcome {
+    init(_ analysed: AnalysedOutcome) {
+        switch analysed.outcome {
         case .report(let r):
             record = r
-            overview = r.narrative.overview
-            problems = r.narrative.problems
-            stated = r.narrative.statedCounts.map { Stated(subject: $0.subject.rawValue, value: $0.value, quote: $0.quote) }
+            analysis = analysed.analysis
             level = r.annotations.level
             kind = r.annotations.kind
             sourceURL = r.annotations.sourceURL
@@ -288,18 +302,13 @@ private struct CachedOutcome: Codable {
         }
     }
 
-    var outcome: ReadOutcome? {
+    var outcome: AnalysedOutcome? {
         if var r = record {
-            var counts: [StatedCount] = []
-            for s in stated ?? [] {
-                guard let subject = StatedCount.Subject(rawValue: s.subject) else { return nil }
-                counts.append(StatedCount(subject: subject, value: s.value, quote: s.quote))
-            }
-            r.narrative = Narrative(overview: overview ?? "", problems: problems ?? "", statedCounts: counts)
+            guard let analysis else { return nil }
             r.annotations = ReportAnnotations(level: level, kind: kind, sourceURL: sourceURL)
-            return .report(r)
+            return AnalysedOutcome(outcome: .report(r), analysis: analysis)
         }
         guard let unreadSource, let unreadReason else { return nil }
-        return .unread(UnreadFile(source: unreadSource, reason: unreadReason))
+        return AnalysedOutcome(outcome: .unread(UnreadFile(source: unreadSource, reason: unreadReason)), analysis: nil)
     }
 }

@@ -117,9 +117,10 @@ public struct SiteBuilder: Sendable {
 
             // 3. Checks, metrics, regions, rankings.
             progress.start("analyse", total: 0)
-            let dataset = Dataset(records: read.records, options: .init(minimumRequests: config.minimumRequests))
+            let dataset = Dataset(records: read.records, analyses: read.analyses, options: .init(minimumRequests: config.minimumRequests))
             // The dataset holds every record, with the findings of its checks; the parsed ones go.
             read.records = []
+            read.analyses = []
             summary.reports = dataset.reports.count
             summary.unread = unread.count
             summary.errors = dataset.reports.reduce(0) { $0 + $1.count(.error) }
@@ -185,7 +186,9 @@ public struct SiteBuilder: Sendable {
     }
 
     private struct ReadStage {
+        /// Reports without their narratives, each with its own analysis (see `AnalysedOutcome`).
         var records: [ReportRecord] = []
+        var analyses: [ReportAnalysis] = []
         var unread: [UnreadEntry] = []
         /// Input path → its copy in the site.
         var copies: [String: String] = [:]
@@ -212,8 +215,10 @@ public struct SiteBuilder: Sendable {
         var stage = ReadStage()
         for item in items {
             let item = try item.get()
-            switch item.outcome {
-            case .report(let record): stage.records.append(record)
+            switch item.outcome.outcome {
+            case .report(let record):
+                stage.records.append(record)
+                stage.analyses.append(item.outcome.analysis ?? ReportAnalysis(record))
             case .unread(let file): stage.unread.append(UnreadEntry(source: file.source, reason: file.reason))
             }
             if let copy = item.copy { stage.copies[item.source] = copy }
@@ -229,7 +234,7 @@ public struct SiteBuilder: Sendable {
 
     private struct ReadItem: Sendable {
         let source: String
-        let outcome: ReadOutcome
+        let outcome: AnalysedOutcome
         let copy: String?
         let hit: Bool
         /// The read cache's key: what the outcome was read from.
@@ -244,7 +249,7 @@ public struct SiteBuilder: Sendable {
                       pending: ReadCache.PendingWriter, into writer: DirectoryWriter) throws -> ReadItem {
         defer { options.progress.advance() }
         if let collision {
-            return ReadItem(source: input.source, outcome: .unread(UnreadFile(source: input.source, reason: collision)),
+            return ReadItem(source: input.source, outcome: AnalysedOutcome(.unread(UnreadFile(source: input.source, reason: collision))),
                             copy: nil, hit: false)
         }
         let sidecar = input.mayHaveSidecar ? ReportReader.sidecarURL(for: input.url) : nil
@@ -263,21 +268,23 @@ public struct SiteBuilder: Sendable {
         guard case .regular(let size) = FileKind.of(input.url.path), size <= limits.maxFileBytes,
               let data = try? Data(contentsOf: input.url)
         else {
-            return ReadItem(source: input.source, outcome: ReportReader.read(contentsOf: input.url, source: input.source, limits: limits),
+            return ReadItem(source: input.source, outcome: AnalysedOutcome(ReportReader.read(contentsOf: input.url, source: input.source, limits: limits)),
                             copy: nil, hit: false)
         }
         let key = ReadCache.key(source: input.source, data: data, sidecar: sidecar.flatMap(ReportReader.sidecarData), limits: limits)
-        var outcome: ReadOutcome
+        let outcome: AnalysedOutcome
         let hit: Bool
         if let cached = cache.outcome(for: key) {
             outcome = cached
             hit = true
         } else {
-            outcome = ReportReader.read(data: data, source: input.source, limits: limits, watched: true)
-            if case .report(var record) = outcome, let sidecar {
+            var read = ReportReader.read(data: data, source: input.source, limits: limits, watched: true)
+            if case .report(var record) = read, let sidecar {
                 ReportReader.applySidecar(at: sidecar, to: &record)
-                outcome = .report(record)
+                read = .report(record)
             }
+            // Checked and sketched here, on the reading core, while the narrative is at hand.
+            outcome = AnalysedOutcome(read)
             hit = false
         }
         let copy = try copySource(input, size: data.count, key: key, data: data, into: writer)

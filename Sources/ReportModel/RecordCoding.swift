@@ -84,22 +84,32 @@ struct DynamicKey: CodingKey {
 }
 
 extension Requests: Codable {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: DynamicKey.self)
-        var groups: [String: [RequestRow]] = [:]
-        for row in RequestRow.allCases where row.rawValue.contains(".") {
-            groups[String(row.rawValue.split(separator: ".")[0]), default: []].append(row)
-        }
-        var encodedGroups = Set<String>()
+    /// The record's nesting of table 三's rows, worked out once: a key per top-level row or group,
+    /// in the format's order, with each group's members and their leaf keys. Decoding every cached
+    /// record split each row's name and rescanned its group's container per member.
+    private static let codingLayout: [(key: DynamicKey, row: RequestRow?, members: [(row: RequestRow, key: DynamicKey)])] = {
+        var layout: [(key: DynamicKey, row: RequestRow?, members: [(row: RequestRow, key: DynamicKey)])] = []
         for row in RequestRow.allCases {
             let parts = row.rawValue.split(separator: ".").map(String.init)
             if parts.count == 1 {
-                try c.encode(self[row], forKey: DynamicKey(row.rawValue))
-            } else if encodedGroups.insert(parts[0]).inserted {
-                var nested = c.nestedContainer(keyedBy: DynamicKey.self, forKey: DynamicKey(parts[0]))
-                for member in groups[parts[0]]! {
-                    try nested.encode(self[member], forKey: DynamicKey(member.leafKey))
-                }
+                layout.append((DynamicKey(row.rawValue), row, []))
+            } else if let i = layout.firstIndex(where: { $0.row == nil && $0.key.stringValue == parts[0] }) {
+                layout[i].members.append((row, DynamicKey(parts[1])))
+            } else {
+                layout.append((DynamicKey(parts[0]), nil, [(row, DynamicKey(parts[1]))]))
+            }
+        }
+        return layout
+    }()
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: DynamicKey.self)
+        for entry in Self.codingLayout {
+            if let row = entry.row {
+                try c.encode(self[row], forKey: entry.key)
+            } else {
+                var nested = c.nestedContainer(keyedBy: DynamicKey.self, forKey: entry.key)
+                for member in entry.members { try nested.encode(self[member.row], forKey: member.key) }
             }
         }
     }
@@ -107,25 +117,22 @@ extension Requests: Codable {
     public init(from decoder: any Decoder) throws {
         self.init()
         let c = try decoder.container(keyedBy: DynamicKey.self)
-        for row in RequestRow.allCases {
-            let parts = row.rawValue.split(separator: ".").map(String.init)
-            let value: Row?
-            if parts.count == 1 {
-                value = try c.decodeIfPresent(Row.self, forKey: DynamicKey(row.rawValue))
-            } else if c.contains(DynamicKey(parts[0])) {
-                let nested = try c.nestedContainer(keyedBy: DynamicKey.self, forKey: DynamicKey(parts[0]))
-                value = try nested.decodeIfPresent(Row.self, forKey: DynamicKey(parts[1]))
-            } else {
-                value = nil
-            }
-            if let value {
-                guard value.count == ApplicantColumn.allCases.count else {
-                    throw DecodingError.dataCorrupted(.init(
-                        codingPath: c.codingPath, debugDescription: "\(row.rawValue) must hold seven values"))
-                }
-                self[row] = value
+        for entry in Self.codingLayout {
+            if let row = entry.row {
+                try set(row, try c.decodeIfPresent(Row.self, forKey: entry.key), in: c)
+            } else if c.contains(entry.key) {
+                let nested = try c.nestedContainer(keyedBy: DynamicKey.self, forKey: entry.key)
+                for member in entry.members { try set(member.row, try nested.decodeIfPresent(Row.self, forKey: member.key), in: c) }
             }
         }
+    }
+
+    private mutating func set(_ row: RequestRow, _ value: Row?, in c: KeyedDecodingContainer<DynamicKey>) throws {
+        guard let value else { return }
+        guard value.count == ApplicantColumn.allCases.count else {
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: "\(row.rawValue) must hold seven values"))
+        }
+        self[row] = value
     }
 }
 

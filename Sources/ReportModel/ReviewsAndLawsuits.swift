@@ -23,10 +23,12 @@ public struct ReviewsAndLawsuits: Sendable, Equatable, Hashable {
 
 public enum DisputeGroup: Int, Sendable, CaseIterable, Hashable {
     case review, lawsuitDirect, lawsuitAfterReview
-    public var key: String { ["review", "lawsuit_direct", "lawsuit_after_review"][rawValue] }
+    public var key: String { Self.keys[rawValue] }
+    private static let keys = ["review", "lawsuit_direct", "lawsuit_after_review"]
 }
 
 public enum DisputeOutcome: Int, Sendable, CaseIterable, Hashable {
     case upheld, corrected, other, pending, total
-    public var key: String { ["upheld", "corrected", "other", "pending", "total"][rawValue] }
+    public var key: String { Self.keys[rawValue] }
+    private static let keys = ["upheld", "corrected", "other", "pending", "total"]
 }

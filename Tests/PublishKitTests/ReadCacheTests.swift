@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Ingest
 @testable import PublishKit
@@ -5,8 +6,9 @@ import ReportModel
 import SampleCorpus
 import Testing
 
-/// The read cache gives back exactly the outcome that was parsed: every field of the record,
-/// the narrative and the sidecar's annotations included, for real seeds and every sample layout.
+/// The read cache gives back exactly the outcome that was parsed: every field of the record and
+/// the sidecar's annotations, with the report's own analysis (checks and narrative sketch) in
+/// place of the narrative, for real seeds and every sample layout.
 @Suite struct ReadCacheTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -30,16 +32,33 @@ import Testing
         for (source, outcome) in outcomes {
             let key = ReadCache.key(source: source, data: Data(source.utf8), sidecar: nil)
             keys.append(key)
-            entries.append(try #require(ReadCache.entry(key: key, outcome: outcome)))
+            entries.append(try #require(ReadCache.entry(key: key, outcome: AnalysedOutcome(outcome))))
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("read-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try ReadCache.save(entries, stats: [], to: folder)
         let cache = ReadCache(folder: folder)
         #expect(cache.count == outcomes.count)
+        var sketched = 0
         for (i, (source, outcome)) in outcomes.enumerated() {
-            #expect(cache.outcome(for: keys[i]) == outcome, "\(source)")
+            let cached = try #require(cache.outcome(for: keys[i]), "\(source)")
+            #expect(cached == AnalysedOutcome(outcome), "\(source)")
+            guard case .report(let parsed) = outcome else {
+                #expect(cached.outcome == outcome && cached.analysis == nil, "\(source)")
+                continue
+            }
+            guard case .report(var record) = cached.outcome else {
+                Issue.record("\(source): cached as unread")
+                continue
+            }
+            // The analysis is the one the parsed record gives; the record is the parsed one less its narrative.
+            #expect(cached.analysis == ReportAnalysis(parsed), "\(source)")
+            #expect(record.narrative == Narrative(), "\(source)")
+            record.narrative = parsed.narrative
+            #expect(record == parsed, "\(source)")
+            if cached.analysis?.sketch != nil { sketched += 1 }
         }
+        #expect(sketched > outcomes.count / 2)
     }
 
     @Test func aDamagedCacheFileIsIgnored() throws {
@@ -47,7 +66,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let (source, outcome) = Self.outcomes()[0]
         let key = ReadCache.key(source: source, data: Data(), sidecar: nil)
-        try ReadCache.save([try #require(ReadCache.entry(key: key, outcome: outcome))], stats: [], to: folder)
+        try ReadCache.save([try #require(ReadCache.entry(key: key, outcome: AnalysedOutcome(outcome)))], stats: [], to: folder)
         let url = folder.appendingPathComponent(ReadCache.fileName)
         var bytes = try Data(contentsOf: url)
         // Truncated in the middle of the outcome: the entry is dropped, nothing crashes.

@@ -14,12 +14,17 @@ public struct CheckedReport: Sendable {
 public enum CheckRun {
     /// The single-report checks on all cores, then the checks across reports.
     public static func run(_ records: [ReportRecord]) -> [CheckedReport] {
-        let single = ParallelMap.map(records) { ReportChecks.run($0) }
-        let dataset = DatasetChecks.run(records)
+        run(records, analyses: ParallelMap.map(records) { ReportAnalysis($0) })
+    }
+
+    /// The checks across reports, given each record's own analysis (by the records' index).
+    public static func run(_ records: [ReportRecord], analyses: [ReportAnalysis]) -> [CheckedReport] {
+        precondition(records.count == analyses.count, "one analysis per record")
+        let dataset = DatasetChecks.run(records, sketches: analyses.map(\.sketch))
         return records.indices.map { i in
             var record = records[i]
-            record.diagnostics += single[i].findings + dataset.findings[i]
-            return CheckedReport(record: record, identities: single[i].identities, similarity: dataset.similarity[i])
+            record.diagnostics += analyses[i].checks.findings + dataset.findings[i]
+            return CheckedReport(record: record, identities: analyses[i].checks.identities, similarity: dataset.similarity[i])
         }
     }
 }

@@ -33,10 +33,14 @@ public enum DatasetChecks {
     }
 
     public static func run(_ records: [ReportRecord]) -> Result {
+        // Sketching reads every narrative: the one part of these checks worth all cores.
+        run(records, sketches: ParallelMap.map(records) { TextSketch.of($0) })
+    }
+
+    /// `sketches`: each record's `TextSketch.of`, by the records' index.
+    public static func run(_ records: [ReportRecord], sketches: [TextSketch?]) -> Result {
         var findings = [[Diagnostic]](repeating: [], count: records.count)
         var similarity = [SimilarityScore](repeating: SimilarityScore(), count: records.count)
-        // Sketching reads every narrative: the one part of these checks worth all cores.
-        let sketches = ParallelMap.map(records) { TextSketch($0.narrative.overview + "\n" + $0.narrative.problems) }
 
         // One organ's reports by year (the first file wins where an organ has two for a year).
         var byOrgan: [OrganKey: [Int: Int]] = [:]

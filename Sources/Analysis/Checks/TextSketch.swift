@@ -1,12 +1,19 @@
+import ReportModel
+
 /// A MinHash sketch of a text (one-permutation hashing: each 4-character shingle falls into one of
 /// 128 bins, each bin keeps its smallest hash). Two sketches estimate the texts' Jaccard similarity
 /// in constant time, and their bands index them so similar texts meet without comparing all pairs.
-public struct TextSketch: Sendable, Equatable, Hashable {
+public struct TextSketch: Sendable, Equatable, Hashable, Codable {
     public static let binCount = 128
     static let shingleLength = 4
     static let empty = UInt64.max
 
     let bins: [UInt64]
+
+    /// The sketch the copied-text checks compare: a report's overview and its problems sections.
+    public static func of(_ record: ReportRecord) -> TextSketch? {
+        TextSketch(record.narrative.overview + "\n" + record.narrative.problems)
+    }
 
     /// Sketches the Han characters of `text` (numbers and punctuation change from year to year
     /// without changing what was written); nil for texts too short to judge (a bare 无).
@@ -67,5 +74,24 @@ public struct TextSketch: Sendable, Equatable, Hashable {
 
     static func isHan(_ s: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
+    }
+}
+
+extension TextSketch {
+    /// The bins as signed bit patterns: encoders that carry 64-bit signed integers only keep them whole.
+    public init(from decoder: any Decoder) throws {
+        var c = try decoder.unkeyedContainer()
+        var bins: [UInt64] = []
+        bins.reserveCapacity(Self.binCount)
+        while !c.isAtEnd { bins.append(UInt64(bitPattern: try c.decode(Int64.self))) }
+        guard bins.count == Self.binCount else {
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: "a text sketch has \(Self.binCount) bins"))
+        }
+        self.bins = bins
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.unkeyedContainer()
+        for bin in bins { try c.encode(Int64(bitPattern: bin)) }
     }
 }

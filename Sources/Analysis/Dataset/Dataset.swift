@@ -16,6 +16,8 @@ public final class DatasetReport: Sendable {
     public let kind: OrganKind
     /// The index of the report kept in this one's place (see `DuplicateRule`).
     public let supersededBy: Int?
+    /// Findings by severity (info, warning, error): lists sort a national dataset by them.
+    private let severityCounts: (info: Int, warning: Int, error: Int)
 
     init(index: Int, record: ReportRecord, metrics: ReportMetrics, identities: [IdentityResult], similarity: SimilarityScore,
          organ: OrganKey?, level: OrganLevel?, kind: OrganKind, supersededBy: Int?) {
@@ -28,9 +30,24 @@ public final class DatasetReport: Sendable {
         self.level = level
         self.kind = kind
         self.supersededBy = supersededBy
+        var counts = (info: 0, warning: 0, error: 0)
+        for diagnostic in record.diagnostics {
+            switch diagnostic.severity {
+            case .info: counts.info += 1
+            case .warning: counts.warning += 1
+            case .error: counts.error += 1
+            }
+        }
+        severityCounts = counts
     }
 
-    public func count(_ severity: Diagnostic.Severity) -> Int { record.diagnostics.filter { $0.severity == severity }.count }
+    public func count(_ severity: Diagnostic.Severity) -> Int {
+        switch severity {
+        case .info: severityCounts.info
+        case .warning: severityCounts.warning
+        case .error: severityCounts.error
+        }
+    }
 
     public var peerGroup: PeerGroup? {
         guard let year = record.year else { return nil }
@@ -56,12 +73,22 @@ public struct Dataset: Sendable {
     public let regions: [RegionTotals]
     public let rankings: [Ranking]
 
-    public init(records: [ReportRecord], options: Options = .init()) {
+    /// `analyses`: each record's own analysis, by the records' index, when the caller already has
+    /// them (the site build keeps them in its cache); nil works them out.
+    public init(records: [ReportRecord], analyses: [ReportAnalysis]? = nil, options: Options = .init()) {
         self.options = options
-        let sorted = records.sorted {
-            ($0.region.adcode ?? "~", $0.agency ?? "~", $0.year ?? 0, $0.source) < ($1.region.adcode ?? "~", $1.agency ?? "~", $1.year ?? 0, $1.source)
+        let order = records.indices.sorted {
+            let a = records[$0], b = records[$1]
+            return (a.region.adcode ?? "~", a.agency ?? "~", a.year ?? 0, a.source) < (b.region.adcode ?? "~", b.agency ?? "~", b.year ?? 0, b.source)
         }
-        var checked = CheckRun.run(sorted)
+        let sorted = order.map { records[$0] }
+        var checked: [CheckedReport]
+        if let analyses {
+            precondition(analyses.count == records.count, "one analysis per record")
+            checked = CheckRun.run(sorted, analyses: order.map { analyses[$0] })
+        } else {
+            checked = CheckRun.run(sorted)
+        }
         let superseded = DuplicateRule.superseded(sorted)
         // Sorted: a winner with several losers gets its notes in source order, whatever the hash seed.
         for (loser, winner) in superseded.sorted(by: { $0.key < $1.key }) {
