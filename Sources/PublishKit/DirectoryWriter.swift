@@ -32,6 +32,9 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
     private var pages = 0
 
     private let interruptAfter: Int?
+    /// Whether files written count as progress: not while inputs are read (their copies are
+    /// written then, and the read stage counts inputs).
+    private var countsProgress = true
 
     init(root: URL, previous: OutputManifest? = nil, previousMemo: BuildMemo? = nil, progress: BuildProgress? = nil,
          interruptAfter: Int? = nil) {
@@ -65,7 +68,7 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
             memo.entries[key] = entry
             return true
         }
-        if kept { progress?.advance(carried.count) }
+        if kept, lock.withLock({ countsProgress }) { progress?.advance(carried.count) }
         return kept
     }
 
@@ -83,7 +86,7 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
         }
         let entry = OutputManifest.Entry(size: file.data.count, hash: ContentHash(file.data))
         let isPage = file.path.hasSuffix(".html")
-        defer { progress?.advance() }
+        defer { if lock.withLock({ countsProgress }) { progress?.advance() } }
         // Two files for one path is a bug upstream (see PageCollisions): fail loudly, never overwrite,
         // whether or not the bytes are new.
         try lock.withLock {
@@ -142,6 +145,8 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
         if close(fd) != 0, failure == 0 { failure = errno }
         if failure != 0 { throw BuildError("无法写出 \(path)：\(String(cString: strerror(failure)))") }
     }
+
+    func countProgress(_ on: Bool) { lock.withLock { countsProgress = on } }
 
     var filesWritten: Int { lock.withLock { written } }
     var filesUnchanged: Int { lock.withLock { unchanged } }

@@ -208,6 +208,8 @@ public struct SiteBuilder: Sendable {
         let collisions = PageCollisions.find(inputs)
         // The outcomes go to the next cache file as they are read.
         let pending = ReadCache.PendingWriter(folder: publication.cache)
+        writer.countProgress(false)
+        defer { writer.countProgress(true) }
         let items = Array(inputs.indices).concurrentMap { i in
             Result { try read(inputs[i], collision: collisions[i], limits: limits, cache: cache, pending: pending, into: writer) }
         }

@@ -1,5 +1,5 @@
 import Foundation
-import PublishKit
+@testable import PublishKit
 import Testing
 
 /// What a person watching a long build sees: a line redrawn in place on a terminal, plain lines
@@ -44,5 +44,20 @@ import Testing
         progress.advance(10)
         progress.finish()
         #expect(sink.output.isEmpty)
+    }
+
+    /// A real build: the read stage counts inputs, so it ends at done == total (copying the
+    /// inputs into the site once counted them twice), and every stage gets its line.
+    @Test func aBuildsReadStageEndsAtItsTotal() throws {
+        let content = try IncrementalBuildTests.corpus(count: 12)
+        let output = content.deletingLastPathComponent().appendingPathComponent("Output")
+        defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
+        let sink = Sink()
+        var options = SiteBuilder.Options(content: content, output: output, theme: IncrementalBuildTests.theme)
+        options.progress = BuildProgress(style: .terminal, write: { sink.write($0) })
+        _ = try SiteBuilder(options: options).build()
+        let finals = sink.output.split(separator: "\n").compactMap { $0.components(separatedBy: "\r\u{1B}[2K").last }
+        #expect(finals.first?.hasPrefix("read 12/12 ") == true, "\(finals)")
+        #expect(finals.contains { $0.hasPrefix("render+write ") })
     }
 }
