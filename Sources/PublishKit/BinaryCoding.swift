@@ -6,7 +6,7 @@ import Foundation
 /// keyed and unkeyed containers carry their byte length so a decoder can step over them.
 enum BinaryCoding {
     enum Tag: UInt8 {
-        case null = 0, `false`, `true`, int, double, string, keyed, unkeyed
+        case null = 0, `false`, `true`, int, double, string, keyed, unkeyed, bytes
     }
 
     struct Failure: Error {}
@@ -34,7 +34,7 @@ enum BinaryCoding {
 /// The tree an encoder builds; written out once complete.
 final class BinaryNode {
     enum Content {
-        case empty, null, bool(Bool), int(Int64), double(Double), string(String)
+        case empty, null, bool(Bool), int(Int64), double(Double), string(String), bytes([UInt8])
         case keyed([(String, BinaryNode)]), unkeyed([BinaryNode])
     }
 
@@ -54,6 +54,10 @@ final class BinaryNode {
             out.append(BinaryCoding.Tag.string.rawValue)
             Self.appendLength(s.utf8.count, to: &out)
             out.append(contentsOf: s.utf8)
+        case .bytes(let b):
+            out.append(BinaryCoding.Tag.bytes.rawValue)
+            Self.appendLength(b.count, to: &out)
+            out.append(contentsOf: b)
         case .keyed(let entries):
             out.append(BinaryCoding.Tag.keyed.rawValue)
             let mark = Self.reserveLength(&out)
@@ -114,6 +118,9 @@ private extension BinaryNode {
         case let v as Int: content = .int(Int64(v))
         case let v as Double: content = .double(v)
         case let v as Bool: content = .bool(v)
+        // Raw bytes in one piece (a text sketch's bins), not an element per byte. By type, not by
+        // cast: an empty array of anything casts to [UInt8].
+        case let v as [UInt8] where T.self == [UInt8].self: content = .bytes(v)
         // Other widths, so their own encode(to:) does not come back here.
         case let v as any FixedWidthInteger:
             guard let i = Int64(exactly: v) else { throw BinaryCoding.Failure() }
@@ -218,7 +225,7 @@ struct BinaryReader {
         switch tag {
         case .null, .false, .true: break
         case .int, .double: position += 8
-        case .string:
+        case .string, .bytes:
             let n = try length()
             return try finish(tag, start: position, end: position + n)
         case .keyed, .unkeyed:
@@ -286,6 +293,9 @@ struct BinaryDecoder: Decoder {
         case is Float.Type:
             guard value.tag == .double else { throw mismatch(type) }
             return Float(Double(bitPattern: reader.word(at: value.start))) as! T
+        case is [UInt8].Type:
+            guard value.tag == .bytes else { throw mismatch(type) }
+            return Array(bytes[value.start..<value.end]) as! T
         case is [Int?].Type:
             // A table row: the bulk of a record's values, read without a container per cell.
             guard value.tag == .unkeyed else { throw mismatch(type) }

@@ -7,7 +7,8 @@ import ReportModel
 /// content hash of everything the reading depends on: the tool's version (the executable's own
 /// hash, so any rebuilt parser invalidates the cache), the input's path (folder hints, the
 /// recorded source), its bytes, and its sidecar's bytes. One file, `records.bin` in the cache
-/// folder: a header, then per input its key, a length and the outcome in `BinaryCoding`
+/// folder: a header, then per input its key, a length, a checksum (a damaged entry is a miss,
+/// never a wrong value) and the analysed outcome (`AnalysedOutcome`) in `BinaryCoding`
 /// (decoding JSON was the slowest part of a build with nothing to parse), rewritten whole at the
 /// end of a build (one sequential write, not a file per report).
 ///
@@ -27,8 +28,8 @@ struct ReadCache: Sendable {
         let bytes: ArraySlice<UInt8>
     }
 
-    /// key → the encoded outcome.
-    private let entries: [ContentHash: ArraySlice<UInt8>]
+    /// key → the encoded outcome and its checksum.
+    private let entries: [ContentHash: (bytes: ArraySlice<UInt8>, check: UInt64)]
     /// file status signature → key.
     private let stats: [ContentHash: ContentHash]
 
@@ -38,18 +39,19 @@ struct ReadCache: Sendable {
     }
 
     init(folder: URL) {
-        var entries: [ContentHash: ArraySlice<UInt8>] = [:]
+        var entries: [ContentHash: (bytes: ArraySlice<UInt8>, check: UInt64)] = [:]
         if let bytes = Self.contents(of: folder.appendingPathComponent(Self.fileName)) {
             let header = Array(Self.header.utf8)
             if bytes.starts(with: header) {
                 var i = header.count
-                while i + 20 <= bytes.count {
+                while i + Self.entryHeader <= bytes.count {
                     let high = Self.word(bytes, i), low = Self.word(bytes, i + 8)
                     var n = 0
                     for k in 0..<4 { n |= Int(bytes[i + 16 + k]) << (8 * k) }
-                    let start = i + 20
+                    let check = Self.word(bytes, i + 20)
+                    let start = i + Self.entryHeader
                     guard start + n <= bytes.count else { break }
-                    entries[ContentHash(high: high, low: low)] = bytes[start..<start + n]
+                    entries[ContentHash(high: high, low: low)] = (bytes[start..<start + n], check)
                     i = start + n
                 }
             }
@@ -66,6 +68,12 @@ struct ReadCache: Sendable {
     }
 
     fileprivate static var header: String { layoutVersion + "\n" }
+    /// Key (16 bytes), length (4), checksum (8).
+    private static let entryHeader = 28
+
+    fileprivate static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.withUnsafeBytes { ContentHash(bytes: $0).low }
+    }
 
     /// The whole file read straight into one array: through `Data` it was briefly two copies of a
     /// file that is hundreds of MB on a national corpus.
@@ -105,12 +113,12 @@ struct ReadCache: Sendable {
     var count: Int { entries.count }
 
     /// The stored entry for `key`, to keep in the next cache file as it is.
-    func entry(for key: ContentHash) -> Entry? { entries[key].map { Entry(key: key, bytes: $0) } }
+    func entry(for key: ContentHash) -> Entry? { entries[key].map { Entry(key: key, bytes: $0.bytes) } }
 
-    /// The outcome stored under `key`, nil when absent or unreadable.
+    /// The outcome stored under `key`, nil when absent, damaged or unreadable.
     func outcome(for key: ContentHash) -> AnalysedOutcome? {
-        guard let bytes = entries[key] else { return nil }
-        return try? BinaryCoding.decode(CachedOutcome.self, from: bytes).outcome
+        guard let entry = entries[key], Self.checksum(entry.bytes) == entry.check else { return nil }
+        return try? BinaryCoding.decode(CachedOutcome.self, from: entry.bytes).outcome
     }
 
     /// The limits are part of the key: a file refused under one limit may be read under another.
@@ -164,6 +172,7 @@ struct ReadCache: Sendable {
                 withUnsafeBytes(of: entry.key.high.littleEndian) { buffer.append(contentsOf: $0) }
                 withUnsafeBytes(of: entry.key.low.littleEndian) { buffer.append(contentsOf: $0) }
                 withUnsafeBytes(of: UInt32(entry.bytes.count).littleEndian) { buffer.append(contentsOf: $0) }
+                withUnsafeBytes(of: ReadCache.checksum(entry.bytes).littleEndian) { buffer.append(contentsOf: $0) }
                 buffer.append(contentsOf: entry.bytes)
                 if buffer.count >= 1 << 20 { flush() }
             }
@@ -283,7 +292,9 @@ private struct CachedOutcome: Codable {
     var record: ReportRecord?
     var unreadSource: String?
     var unreadReason: String?
-    var analysis: ReportAnalysis?
+    /// The report's own analysis, less its identities (see `ReportAnalysis(record:findings:sketch:)`).
+    var findings: [Diagnostic]?
+    var sketch: TextSketch?
     var level: OrganLevel?
     var kind: OrganKind?
     var sourceURL: String?
@@ -292,7 +303,8 @@ private struct CachedOutcome: Codable {
         switch analysed.outcome {
         case .report(let r):
             record = r
-            analysis = analysed.analysis
+            findings = analysed.analysis?.checks.findings
+            sketch = analysed.analysis?.sketch
             level = r.annotations.level
             kind = r.annotations.kind
             sourceURL = r.annotations.sourceURL
@@ -304,9 +316,9 @@ private struct CachedOutcome: Codable {
 
     var outcome: AnalysedOutcome? {
         if var r = record {
-            guard let analysis else { return nil }
+            guard let findings else { return nil }
             r.annotations = ReportAnnotations(level: level, kind: kind, sourceURL: sourceURL)
-            return AnalysedOutcome(outcome: .report(r), analysis: analysis)
+            return AnalysedOutcome(outcome: .report(r), analysis: ReportAnalysis(record: r, findings: findings, sketch: sketch))
         }
         guard let unreadSource, let unreadReason else { return nil }
         return AnalysedOutcome(outcome: .unread(UnreadFile(source: unreadSource, reason: unreadReason)), analysis: nil)

@@ -68,7 +68,16 @@ import Testing
         let key = ReadCache.key(source: source, data: Data(), sidecar: nil)
         try ReadCache.save([try #require(ReadCache.entry(key: key, outcome: AnalysedOutcome(outcome)))], stats: [], to: folder)
         let url = folder.appendingPathComponent(ReadCache.fileName)
-        var bytes = try Data(contentsOf: url)
+        let intact = try Data(contentsOf: url)
+        #expect(ReadCache(folder: folder).outcome(for: key) != nil)
+        // One byte changed anywhere in the outcome (a sketch's bins decode from any bytes): a miss.
+        for offset in [intact.count / 2, intact.count - 1] {
+            var flipped = intact
+            flipped[offset] ^= 0x01
+            try flipped.write(to: url)
+            #expect(ReadCache(folder: folder).outcome(for: key) == nil, "byte \(offset) of \(intact.count)")
+        }
+        var bytes = intact
         // Truncated in the middle of the outcome: the entry is dropped, nothing crashes.
         bytes = bytes.prefix(bytes.count - 10)
         try bytes.write(to: url)

@@ -2,7 +2,7 @@ import ReportModel
 
 /// The outcome of one identity (勾稽关系) on one column or group: passed, failed by how much,
 /// or not assessable because an operand is blank — never passed or failed on a guess.
-public struct IdentityResult: Sendable, Equatable, Hashable, Codable {
+public struct IdentityResult: Sendable, Equatable, Hashable {
     public enum Status: String, Sendable, Codable, Hashable {
         case passed, failed
         case notAssessable = "not_assessable"

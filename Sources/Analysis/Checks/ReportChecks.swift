@@ -3,7 +3,7 @@ import ReportModel
 /// Every check that needs only one report: its identities, plausibility, narrative against
 /// tables, and timeliness. Findings are diagnostics, so they travel in the JSON record.
 public enum ReportChecks {
-    public struct Result: Sendable, Equatable, Codable {
+    public struct Result: Sendable, Equatable {
         public var identities: [IdentityResult]
         public var findings: [Diagnostic]
     }

@@ -78,20 +78,23 @@ public struct TextSketch: Sendable, Equatable, Hashable, Codable {
 }
 
 extension TextSketch {
-    /// The bins as signed bit patterns: encoders that carry 64-bit signed integers only keep them whole.
+    /// The bins as 1,024 little-endian bytes, one value: a cache stores them in one piece.
     public init(from decoder: any Decoder) throws {
-        var c = try decoder.unkeyedContainer()
-        var bins: [UInt64] = []
-        bins.reserveCapacity(Self.binCount)
-        while !c.isAtEnd { bins.append(UInt64(bitPattern: try c.decode(Int64.self))) }
-        guard bins.count == Self.binCount else {
-            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: "a text sketch has \(Self.binCount) bins"))
+        let c = try decoder.singleValueContainer()
+        let bytes = try c.decode([UInt8].self)
+        guard bytes.count == Self.binCount * 8 else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "a text sketch is \(Self.binCount * 8) bytes")
         }
-        self.bins = bins
+        bins = (0..<Self.binCount).map { i in
+            (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[i * 8 + $1]) << (8 * UInt64($1)) }
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.unkeyedContainer()
-        for bin in bins { try c.encode(Int64(bitPattern: bin)) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Self.binCount * 8)
+        for bin in bins { withUnsafeBytes(of: bin.littleEndian) { bytes.append(contentsOf: $0) } }
+        var c = encoder.singleValueContainer()
+        try c.encode(bytes)
     }
 }
