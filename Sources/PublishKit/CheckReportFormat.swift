@@ -12,8 +12,8 @@ public enum Checking {
     public static func text(_ report: CheckedReport) -> String {
         let r = report.record
         var lines = ["== \(r.source)（\(r.agency ?? "机关未识别") \(r.year.map { "\($0)年" } ?? "年度未识别")）"]
-        let counts = Dictionary(grouping: report.identities, by: \.status).mapValues(\.count)
-        lines.append("  勾稽关系：成立 \(counts[.passed] ?? 0) 处，不成立 \(counts[.failed] ?? 0) 处，无法核对 \(counts[.notAssessable] ?? 0) 处")
+        let counts = report.identityCounts
+        lines.append("  勾稽关系：成立 \(counts.passed) 处，不成立 \(counts.failed) 处，无法核对 \(counts.notAssessable) 处")
         if let s = report.similarity.previousYear { lines.append("  叙述与上年报告相似度 \(formatPercent(s))") }
         if let s = report.similarity.sameYear, let other = report.similarity.sameYearSource {
             lines.append("  叙述与同年其他机关报告的最高相似度 \(formatPercent(s))（\(other)）")

@@ -292,8 +292,10 @@ private struct CachedOutcome: Codable {
     var record: ReportRecord?
     var unreadSource: String?
     var unreadReason: String?
-    /// The report's own analysis, less its identities (see `ReportAnalysis(record:findings:sketch:)`).
+    /// The report's own analysis (see `ReportAnalysis`).
     var findings: [Diagnostic]?
+    /// Passed, failed, not assessable.
+    var identityCounts: [Int]?
     var sketch: TextSketch?
     var level: OrganLevel?
     var kind: OrganKind?
@@ -303,8 +305,11 @@ private struct CachedOutcome: Codable {
         switch analysed.outcome {
         case .report(let r):
             record = r
-            findings = analysed.analysis?.checks.findings
-            sketch = analysed.analysis?.sketch
+            if let analysis = analysed.analysis {
+                findings = analysis.findings
+                identityCounts = [analysis.identityCounts.passed, analysis.identityCounts.failed, analysis.identityCounts.notAssessable]
+                sketch = analysis.sketch
+            }
             level = r.annotations.level
             kind = r.annotations.kind
             sourceURL = r.annotations.sourceURL
@@ -316,9 +321,11 @@ private struct CachedOutcome: Codable {
 
     var outcome: AnalysedOutcome? {
         if var r = record {
-            guard let findings else { return nil }
+            guard let findings, let counts = identityCounts, counts.count == 3 else { return nil }
             r.annotations = ReportAnnotations(level: level, kind: kind, sourceURL: sourceURL)
-            return AnalysedOutcome(outcome: .report(r), analysis: ReportAnalysis(record: r, findings: findings, sketch: sketch))
+            let analysis = ReportAnalysis(
+                findings: findings, identityCounts: IdentityCounts(passed: counts[0], failed: counts[1], notAssessable: counts[2]), sketch: sketch)
+            return AnalysedOutcome(outcome: .report(r), analysis: analysis)
         }
         guard let unreadSource, let unreadReason else { return nil }
         return AnalysedOutcome(outcome: .unread(UnreadFile(source: unreadSource, reason: unreadReason)), analysis: nil)

@@ -29,6 +29,9 @@ import Testing
             #expect(a.record.source == b.record.source)
             #expect(a.record.diagnostics == b.record.diagnostics, "\(a.record.source)")
             #expect(a.identities == b.identities, "\(a.record.source)")
+            // The counts kept per report are those of the results worked out again.
+            #expect(b.identityCounts == IdentityCounts(b.identities) && b.identityCounts == a.identityCounts, "\(a.record.source)")
+            #expect(b.identityCounts.total > 0)
             #expect(a.similarity == b.similarity, "\(a.record.source)")
             #expect(a.supersededBy == b.supersededBy)
         }

@@ -2,11 +2,14 @@ import Foundation
 import ReportModel
 
 /// A report with everything the checks found: the reader's diagnostics and the checks' findings
-/// together in `record.diagnostics`, plus the identity results and narrative similarity.
+/// together in `record.diagnostics`, plus how its identities came out and narrative similarity.
 public struct CheckedReport: Sendable {
     public var record: ReportRecord
-    public var identities: [IdentityResult]
+    public var identityCounts: IdentityCounts
     public var similarity: SimilarityScore
+
+    /// The identity results, worked out again from the tables (they are a pure function of them).
+    public var identities: [IdentityResult] { ConsistencyRules.evaluate(record) }
 
     public func count(_ severity: Diagnostic.Severity) -> Int { record.diagnostics.filter { $0.severity == severity }.count }
 }
@@ -23,8 +26,8 @@ public enum CheckRun {
         let dataset = DatasetChecks.run(records, sketches: analyses.map(\.sketch))
         return records.indices.map { i in
             var record = records[i]
-            record.diagnostics += analyses[i].checks.findings + dataset.findings[i]
-            return CheckedReport(record: record, identities: analyses[i].checks.identities, similarity: dataset.similarity[i])
+            record.diagnostics += analyses[i].findings + dataset.findings[i]
+            return CheckedReport(record: record, identityCounts: analyses[i].identityCounts, similarity: dataset.similarity[i])
         }
     }
 }

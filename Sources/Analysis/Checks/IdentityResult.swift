@@ -22,6 +22,32 @@ public struct IdentityResult: Sendable, Equatable, Hashable {
     }
 }
 
+/// How many of a report's identity results passed, failed, or could not be assessed: what lists
+/// and summaries show, kept per report where the results themselves (some fifty per report) are
+/// worked out again only for the page that lists them.
+public struct IdentityCounts: Sendable, Equatable, Hashable {
+    public var passed = 0
+    public var failed = 0
+    public var notAssessable = 0
+    public var total: Int { passed + failed + notAssessable }
+
+    public init(passed: Int = 0, failed: Int = 0, notAssessable: Int = 0) {
+        self.passed = passed
+        self.failed = failed
+        self.notAssessable = notAssessable
+    }
+
+    public init(_ results: [IdentityResult]) {
+        for result in results {
+            switch result.status {
+            case .passed: passed += 1
+            case .failed: failed += 1
+            case .notAssessable: notAssessable += 1
+            }
+        }
+    }
+}
+
 /// The identities the format states (docs/report-format.md, 勾稽关系).
 public enum Identity: String, Sendable, CaseIterable, Codable, Hashable {
     /// 1. new + carried_over = total + carried_forward, per column of table 三.

@@ -9,7 +9,7 @@ public final class DatasetReport: Sendable {
     public let index: Int
     public let record: ReportRecord
     public let metrics: ReportMetrics
-    public let identities: [IdentityResult]
+    public let identityCounts: IdentityCounts
     public let similarity: SimilarityScore
     public let organ: OrganKey?
     public let level: OrganLevel?
@@ -19,12 +19,12 @@ public final class DatasetReport: Sendable {
     /// Findings by severity (info, warning, error): lists sort a national dataset by them.
     private let severityCounts: (info: Int, warning: Int, error: Int)
 
-    init(index: Int, record: ReportRecord, metrics: ReportMetrics, identities: [IdentityResult], similarity: SimilarityScore,
+    init(index: Int, record: ReportRecord, metrics: ReportMetrics, identityCounts: IdentityCounts, similarity: SimilarityScore,
          organ: OrganKey?, level: OrganLevel?, kind: OrganKind, supersededBy: Int?) {
         self.index = index
         self.record = record
         self.metrics = metrics
-        self.identities = identities
+        self.identityCounts = identityCounts
         self.similarity = similarity
         self.organ = organ
         self.level = level
@@ -48,6 +48,10 @@ public final class DatasetReport: Sendable {
         case .error: severityCounts.error
         }
     }
+
+    /// The identity results, worked out again from the tables for the page that lists them: a
+    /// national dataset holding every report's fifty results held hundreds of MB.
+    public var identities: [IdentityResult] { ConsistencyRules.evaluate(record) }
 
     public var peerGroup: PeerGroup? {
         guard let year = record.year else { return nil }
@@ -100,7 +104,7 @@ public struct Dataset: Sendable {
         }
         reports = checked.enumerated().map { index, c in
             DatasetReport(
-                index: index, record: c.record, metrics: ReportMetrics(c.record), identities: c.identities,
+                index: index, record: c.record, metrics: ReportMetrics(c.record), identityCounts: c.identityCounts,
                 similarity: c.similarity, organ: OrganKey(c.record), level: OrganProfiler.level(of: c.record),
                 kind: OrganProfiler.kind(of: c.record), supersededBy: superseded[index])
         }

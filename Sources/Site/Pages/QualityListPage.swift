@@ -42,8 +42,8 @@ enum QualityListPage {
                    rows: slice.map { r in
                        [Markdown.link(site.name(of: r), to: root + site.reportPath(r.index)), Markdown.text(r.record.region.path),
                         String(r.count(.error)), String(r.count(.warning)), String(r.count(.info)),
-                        String(r.identities.filter { $0.status == .failed }.count),
-                        String(r.identities.filter { $0.status == .notAssessable }.count)]
+                        String(r.identityCounts.failed),
+                        String(r.identityCounts.notAssessable)]
                    }, numeric: [2, 3, 4, 5, 6], sortable: true)
         if pages > 1 { page.paragraph(pager.markdown) }
         return page

@@ -18,10 +18,10 @@ enum QualityPage {
                 byCode[d.code] = entry
             }
         }
-        let identityResults = reports.flatMap(\.identities)
-        let failed = identityResults.filter { $0.status == .failed }.count
-        let open = identityResults.filter { $0.status == .notAssessable }.count
-        page.paragraph("共 \(reports.count) 份报告，核对勾稽关系 \(identityResults.count) 处：不成立 \(failed) 处，无法核对 \(open) 处。有错误的报告 \(reports.filter { $0.count(.error) > 0 }.count) 份；\(Markdown.link("未能读取的文件 \(site.content.unread.count) 个", to: SitePaths.unread))。")
+        let checked = reports.reduce(0) { $0 + $1.identityCounts.total }
+        let failed = reports.reduce(0) { $0 + $1.identityCounts.failed }
+        let open = reports.reduce(0) { $0 + $1.identityCounts.notAssessable }
+        page.paragraph("共 \(reports.count) 份报告，核对勾稽关系 \(checked) 处：不成立 \(failed) 处，无法核对 \(open) 处。有错误的报告 \(reports.filter { $0.count(.error) > 0 }.count) 份；\(Markdown.link("未能读取的文件 \(site.content.unread.count) 个", to: SitePaths.unread))。")
 
         page.paragraph("每年有错误或警告的全部报告（按错误数、警告数排序，可点击表头重排）：" + site.dataset.years.map { year in
             Markdown.link("\(year)年（\(withFindings[year]?.count ?? 0) 份）", to: SitePaths.quality(year))
@@ -44,7 +44,7 @@ enum QualityPage {
             page.table("错误最多的报告（至多 200 份）", header: ["机关", "年度", "错误", "警告", "不成立的勾稽关系"],
                        rows: worst.map { r in
                            [Markdown.link(site.name(of: r), to: site.reportPath(r.index)), r.record.year.map(String.init) ?? "—", String(r.count(.error)),
-                            String(r.count(.warning)), String(r.identities.filter { $0.status == .failed }.count)]
+                            String(r.count(.warning)), String(r.identityCounts.failed)]
                        }, numeric: [1, 2, 3, 4], sortable: true)
         }
         // At most 200 here, as above: no page grows with the size of the country (findings.csv has all).
