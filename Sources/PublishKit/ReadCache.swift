@@ -9,8 +9,9 @@ import ReportModel
 /// recorded source), its bytes, and its sidecar's bytes. One file, `records.bin` in the cache
 /// folder: a header, then per input its key, a length, a checksum (a damaged entry is a miss,
 /// never a wrong value) and the analysed outcome (`AnalysedOutcome`) in `BinaryCoding`
-/// (decoding JSON was the slowest part of a build with nothing to parse), rewritten whole at the
-/// end of a build (one sequential write, not a file per report).
+/// (decoding JSON was the slowest part of a build with nothing to parse). A build that parsed
+/// few inputs appends their entries to the file; one that would leave too much dead space (entries
+/// of inputs changed or gone) rewrites it whole, in one sequential write (see `PendingWriter`).
 ///
 /// So that an unchanged input need not even be read to be hashed, `stats.tsv` beside it maps each
 /// input's file status (size, modification and change times, inode, and its sidecar's) to the key
@@ -32,14 +33,19 @@ struct ReadCache: Sendable {
     private let entries: [ContentHash: (bytes: ArraySlice<UInt8>, check: UInt64)]
     /// file status signature → key.
     private let stats: [ContentHash: ContentHash]
+    /// Bytes of the file's complete entries (headers included) after its header: where an append
+    /// starts. A torn tail (a build stopped mid-append) lies beyond it and is cut off.
+    let storedBytes: Int
 
     init() {
         entries = [:]
         stats = [:]
+        storedBytes = 0
     }
 
     init(folder: URL) {
         var entries: [ContentHash: (bytes: ArraySlice<UInt8>, check: UInt64)] = [:]
+        var stored = 0
         if let bytes = Self.contents(of: folder.appendingPathComponent(Self.fileName)) {
             let header = Array(Self.header.utf8)
             if bytes.starts(with: header) {
@@ -51,9 +57,11 @@ struct ReadCache: Sendable {
                     let check = Self.word(bytes, i + 20)
                     let start = i + Self.entryHeader
                     guard start + n <= bytes.count else { break }
+                    // An appended entry for a key replaces the one before it.
                     entries[ContentHash(high: high, low: low)] = (bytes[start..<start + n], check)
                     i = start + n
                 }
+                stored = i - header.count
             }
         }
         var stats: [ContentHash: ContentHash] = [:]
@@ -65,11 +73,12 @@ struct ReadCache: Sendable {
         }
         self.entries = entries
         self.stats = stats
+        storedBytes = stored
     }
 
     fileprivate static var header: String { layoutVersion + "\n" }
     /// Key (16 bytes), length (4), checksum (8).
-    private static let entryHeader = 28
+    fileprivate static let entryHeader = 28
 
     fileprivate static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         bytes.withUnsafeBytes { ContentHash(bytes: $0).low }
@@ -140,52 +149,94 @@ struct ReadCache: Sendable {
 
     static let pendingName = "records.bin.pending"
 
+    /// What the build's reading leaves for `commit`: a whole new cache file, or entries to
+    /// append to the one in place, whose complete entries end at `after` bytes past its header.
+    enum Plan: Sendable, Equatable {
+        case replace
+        case append(after: Int)
+    }
+
     /// Writes the outcomes beside the cache file, to replace it once the build is published (see
     /// `commit`).
     static func writePending(_ kept: [Entry], to folder: URL) throws {
         let pending = PendingWriter(folder: folder)
         for entry in kept { pending.append(entry) }
-        guard pending.finish() else { throw CocoaError(.fileWriteUnknown) }
+        guard pending.finish() != nil else { throw CocoaError(.fileWriteUnknown) }
     }
 
-    /// The next cache file, written as outcomes are read: nothing holds all of them at once (on a
-    /// national corpus they are hundreds of MB, and gathering them to write in one go held them
-    /// three times over). Entries land in the order they are read; the file is a map by key, so
-    /// order does not matter. Safe from several threads.
+    /// The next cache's entries, written as outcomes are read: nothing holds all of them at once
+    /// (on a national corpus they are hundreds of MB, and gathering them to write in one go held
+    /// them three times over). Entries land in the order they are read; the file is a map by key,
+    /// so order does not matter. Safe from several threads.
+    ///
+    /// With a `base` (the cache the build reads from), entries kept from it are only noted, and the
+    /// pending file holds the new ones, to be appended to the cache in place: rewriting a national
+    /// cache (about 500 MB) for one changed report was a tenth of a rebuild's time. When the dead
+    /// entries (of inputs changed or gone) would exceed a quarter of the live ones, `finish`
+    /// writes the kept entries too, and the pending file replaces the cache.
     final class PendingWriter: @unchecked Sendable {
         private let lock = NSLock()
         private let url: URL
         private let handle: FileHandle?
+        private let base: ReadCache?
         private var buffer: [UInt8] = []
         private var failed = false
+        /// Entries of `base` kept as they are, and their bytes with headers.
+        private var kept: [ContentHash] = []
+        private var keptBytes = 0
+        private var newBytes = 0
 
-        init(folder: URL) {
+        init(folder: URL, appendingTo base: ReadCache? = nil) {
             url = folder.appendingPathComponent(ReadCache.pendingName)
+            self.base = base.flatMap { $0.storedBytes > 0 ? $0 : nil }
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let created = FileManager.default.createFile(atPath: url.path, contents: Data(ReadCache.header.utf8))
             handle = created ? try? FileHandle(forWritingTo: url) : nil
             _ = try? handle?.seekToEnd()
         }
 
-        func append(_ entry: Entry) {
+        /// Keeps `base`'s entry for `key` in the next cache.
+        func keep(_ key: ContentHash) {
+            guard let base else { return }
+            guard let entry = base.entry(for: key) else { return }
             lock.withLock {
-                withUnsafeBytes(of: entry.key.high.littleEndian) { buffer.append(contentsOf: $0) }
-                withUnsafeBytes(of: entry.key.low.littleEndian) { buffer.append(contentsOf: $0) }
-                withUnsafeBytes(of: UInt32(entry.bytes.count).littleEndian) { buffer.append(contentsOf: $0) }
-                withUnsafeBytes(of: ReadCache.checksum(entry.bytes).littleEndian) { buffer.append(contentsOf: $0) }
-                buffer.append(contentsOf: entry.bytes)
-                if buffer.count >= 1 << 20 { flush() }
+                kept.append(key)
+                keptBytes += ReadCache.entryHeader + entry.bytes.count
             }
         }
 
-        /// Closes the file; false (and no pending file) when any write failed.
-        func finish() -> Bool {
+        func append(_ entry: Entry) {
+            lock.withLock { write(entry) }
+        }
+
+        /// Closes the file and says what `commit` is to do with it; nil (and no pending file)
+        /// when any write failed.
+        func finish() -> Plan? {
             lock.withLock {
+                var plan = Plan.replace
+                if let base {
+                    let dead = base.storedBytes - keptBytes
+                    if dead * 4 <= keptBytes + newBytes {
+                        plan = .append(after: base.storedBytes)
+                    } else {
+                        for key in kept { if let entry = base.entry(for: key) { write(entry) } }
+                    }
+                }
                 flush()
                 try? handle?.close()
                 if failed || handle == nil { try? FileManager.default.removeItem(at: url) }
-                return !failed && handle != nil
+                return !failed && handle != nil ? plan : nil
             }
+        }
+
+        private func write(_ entry: Entry) {
+            withUnsafeBytes(of: entry.key.high.littleEndian) { buffer.append(contentsOf: $0) }
+            withUnsafeBytes(of: entry.key.low.littleEndian) { buffer.append(contentsOf: $0) }
+            withUnsafeBytes(of: UInt32(entry.bytes.count).littleEndian) { buffer.append(contentsOf: $0) }
+            withUnsafeBytes(of: ReadCache.checksum(entry.bytes).littleEndian) { buffer.append(contentsOf: $0) }
+            buffer.append(contentsOf: entry.bytes)
+            newBytes += ReadCache.entryHeader + entry.bytes.count
+            if buffer.count >= 1 << 20 { flush() }
         }
 
         private func flush() {
@@ -195,14 +246,43 @@ struct ReadCache: Sendable {
         }
     }
 
-    /// The pending outcomes become the cache, with the status → key entries of files old enough to trust.
-    static func commit(stats: [(FileStatus, ContentHash)], in folder: URL) throws {
+    /// The pending outcomes become the cache (replacing it, or appended to it as `plan` says),
+    /// with the status → key entries of files old enough to trust.
+    static func commit(stats: [(FileStatus, ContentHash)], plan: Plan = .replace, in folder: URL) throws {
         let pending = folder.appendingPathComponent(pendingName).path, target = folder.appendingPathComponent(fileName).path
-        guard rename(pending, target) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        switch plan {
+        case .replace:
+            guard rename(pending, target) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        case .append(let after):
+            defer { unlink(pending) }
+            try append(pending, to: target, after: header.utf8.count + after)
+        }
         let now = Date().timeIntervalSince1970
         var text = ""
         for (status, key) in stats where status.isSettled(now: now) { text += "\(status.signature)\t\(key)\n" }
         try Data(text.utf8).write(to: folder.appendingPathComponent(statsName), options: .atomic)
+    }
+
+    /// Cuts `target` to `length` (dropping a torn tail) and appends `pending`'s entries. Stopped
+    /// midway, it leaves a torn entry, which the next build reads as a miss and cuts off.
+    private static func append(_ pending: String, to target: String, after length: Int) throws {
+        guard let added = contents(of: URL(fileURLWithPath: pending)) else { throw CocoaError(.fileReadUnknown) }
+        let fd = open(target, O_WRONLY)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, Int(info.st_size) >= length, ftruncate(fd, off_t(length)) == 0,
+              lseek(fd, off_t(length), SEEK_SET) == off_t(length)
+        else { throw CocoaError(.fileWriteUnknown) }
+        let skip = header.utf8.count
+        try added.withUnsafeBytes { raw in
+            var done = skip
+            while done < raw.count {
+                let n = write(fd, raw.baseAddress! + done, raw.count - done)
+                guard n > 0 else { throw CocoaError(.fileWriteUnknown) }
+                done += n
+            }
+        }
     }
 
     /// Saves the outcomes and the status → key entries of files old enough to trust.

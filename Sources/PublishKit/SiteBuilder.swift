@@ -108,11 +108,13 @@ public struct SiteBuilder: Sendable {
                                      interruptAfter: options.interruptAfterFiles)
         let stale: [String]
         let fileStats: [(FileStatus, ContentHash)]
+        let cachePlan: ReadCache.Plan?
         do {
             // 2. Read every file on all cores (or take it from the cache), copying it into the site.
             var read = try readInputs(inputs, limits: config.limits, publication: publication, writer: writer, summary: &summary)
             let unread = read.unread, copies = read.copies, digests = read.digests
             fileStats = read.stats
+            cachePlan = read.cachePlan
             clock.lap("read", into: &summary)
 
             // 3. Checks, metrics, regions, rankings.
@@ -176,7 +178,7 @@ public struct SiteBuilder: Sendable {
         } else {
             try publication.swapIn()
         }
-        try? ReadCache.commit(stats: fileStats, in: publication.cache)
+        if let cachePlan { try? ReadCache.commit(stats: fileStats, plan: cachePlan, in: publication.cache) }
         clock.lap("publish", into: &summary)
         // Deleting the previous tree is slow; the new site is already in place.
         publication.removeOld()
@@ -195,9 +197,11 @@ public struct SiteBuilder: Sendable {
         /// Input path → the read cache's key of what its outcome was read from.
         var digests: [String: ContentHash] = [:]
         var stats: [(FileStatus, ContentHash)] = []
+        /// What publishing does with the next read cache; nil when it could not be written.
+        var cachePlan: ReadCache.Plan?
     }
 
-    /// Reads every input on all cores, or takes its outcome from the read cache, streaming the
+    /// Reads every input on all cores, or takes its outcome from the read cache, streaming new
     /// outcomes to the next cache file as they come. The cache's bytes (as large as all records'
     /// text on a national corpus) live only inside this function.
     private func readInputs(_ inputs: [InputDiscovery.Input], limits: ReadLimits, publication: Publication,
@@ -206,15 +210,15 @@ public struct SiteBuilder: Sendable {
         options.progress.start("read", total: inputs.count)
         // Inputs whose pages would land on one path are listed as unread, never overwritten.
         let collisions = PageCollisions.find(inputs)
-        // The outcomes go to the next cache file as they are read.
-        let pending = ReadCache.PendingWriter(folder: publication.cache)
+        // New outcomes go to the next cache file as they are read; cached ones are kept in place.
+        let pending = ReadCache.PendingWriter(folder: publication.cache, appendingTo: cache)
         writer.countProgress(false)
         defer { writer.countProgress(true) }
         let items = Array(inputs.indices).concurrentMap { i in
             Result { try read(inputs[i], collision: collisions[i], limits: limits, cache: cache, pending: pending, into: writer) }
         }
-        _ = pending.finish()
         var stage = ReadStage()
+        stage.cachePlan = pending.finish()
         for item in items {
             let item = try item.get()
             switch item.outcome.outcome {
@@ -260,7 +264,7 @@ public struct SiteBuilder: Sendable {
         if let status, status.size <= limits.maxFileBytes, let key = cache.key(for: status), let outcome = cache.outcome(for: key) {
             let copy = try copySource(input, size: status.size, key: key, data: nil, into: writer)
             if copy != .needsBytes {
-                if let entry = cache.entry(for: key) { pending.append(entry) }
+                pending.keep(key)
                 return ReadItem(source: input.source, outcome: outcome, copy: copy.path, hit: true,
                                 key: key, status: status, statusHit: true)
             }
@@ -290,7 +294,11 @@ public struct SiteBuilder: Sendable {
             hit = false
         }
         let copy = try copySource(input, size: data.count, key: key, data: data, into: writer)
-        if let entry = hit ? cache.entry(for: key) : ReadCache.entry(key: key, outcome: outcome) { pending.append(entry) }
+        if hit {
+            pending.keep(key)
+        } else if let entry = ReadCache.entry(key: key, outcome: outcome) {
+            pending.append(entry)
+        }
         return ReadItem(source: input.source, outcome: outcome, copy: copy.path, hit: hit, key: key, status: status)
     }
 

@@ -89,3 +89,90 @@ import Testing
         #expect(ReadCache(folder: folder).outcome(for: key) == nil)
     }
 }
+
+/// A build that parsed few inputs appends their entries to the cache in place; one that would
+/// leave much dead space rewrites it; a torn tail from a stopped append is cut off.
+@Suite struct ReadCacheAppendTests {
+    static func entries(_ n: Int, tag: String) throws -> [ReadCache.Entry] {
+        let outcome = ReadOutcome.unread(UnreadFile(source: "x.txt", reason: "test"))
+        return try (0..<n).map { i in
+            let key = ReadCache.key(source: "\(tag)-\(i).txt", data: Data("\(tag)\(i)".utf8), sidecar: nil)
+            return try #require(ReadCache.entry(key: key, outcome: AnalysedOutcome(outcome)))
+        }
+    }
+
+    static func folder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("read-cache-append-\(UUID().uuidString)")
+    }
+
+    static func size(_ folder: URL) throws -> Int {
+        try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(ReadCache.fileName).path)[.size] as! Int
+    }
+
+    @Test func fewNewEntriesAreAppendedAndEveryKeptOneStays() throws {
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let old = try Self.entries(10, tag: "old"), added = try Self.entries(1, tag: "new")
+        try ReadCache.save(old, stats: [], to: folder)
+        let before = try Self.size(folder)
+
+        // Nine of ten kept, one new: the dead entry is under a quarter of the live ones.
+        let base = ReadCache(folder: folder)
+        let writer = ReadCache.PendingWriter(folder: folder, appendingTo: base)
+        for entry in old.dropLast() { writer.keep(entry.key) }
+        writer.append(added[0])
+        let plan = try #require(writer.finish())
+        #expect(plan == .append(after: base.storedBytes))
+        try ReadCache.commit(stats: [], plan: plan, in: folder)
+
+        let after = ReadCache(folder: folder)
+        #expect(try Self.size(folder) == before + 28 + added[0].bytes.count)
+        for entry in old + added { #expect(after.outcome(for: entry.key) != nil) }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(ReadCache.pendingName).path))
+    }
+
+    @Test func muchDeadSpaceRewritesTheCacheWithOnlyLiveEntries() throws {
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let old = try Self.entries(10, tag: "old"), added = try Self.entries(1, tag: "new")
+        try ReadCache.save(old, stats: [], to: folder)
+
+        let writer = ReadCache.PendingWriter(folder: folder, appendingTo: ReadCache(folder: folder))
+        writer.keep(old[0].key)
+        writer.append(added[0])
+        let plan = try #require(writer.finish())
+        #expect(plan == .replace)
+        try ReadCache.commit(stats: [], plan: plan, in: folder)
+
+        let after = ReadCache(folder: folder)
+        #expect(after.count == 2)
+        #expect(after.outcome(for: old[0].key) != nil && after.outcome(for: added[0].key) != nil)
+        #expect(after.outcome(for: old[1].key) == nil)
+    }
+
+    @Test func aTornTailIsCutOffBeforeTheNextAppend() throws {
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let old = try Self.entries(10, tag: "old"), added = try Self.entries(1, tag: "new")
+        try ReadCache.save(old, stats: [], to: folder)
+        let intact = try Self.size(folder)
+        // An append stopped midway: half an entry after the last complete one.
+        let url = folder.appendingPathComponent(ReadCache.fileName)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data([0xAB, 0xCD, 0x01, 0x02, 0x03, 0x04, 0x05]))
+        try handle.close()
+
+        let base = ReadCache(folder: folder)
+        #expect(base.count == 10)
+        let writer = ReadCache.PendingWriter(folder: folder, appendingTo: base)
+        for entry in old { writer.keep(entry.key) }
+        writer.append(added[0])
+        let plan = try #require(writer.finish())
+        try ReadCache.commit(stats: [], plan: plan, in: folder)
+
+        let after = ReadCache(folder: folder)
+        #expect(try Self.size(folder) == intact + 28 + added[0].bytes.count)
+        for entry in old + added { #expect(after.outcome(for: entry.key) != nil) }
+    }
+}
