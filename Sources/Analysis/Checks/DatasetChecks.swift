@@ -90,18 +90,15 @@ public enum DatasetChecks {
         // highest score, ties to the smallest source, makes the result independent of the order.
         let bands = buckets.values.filter { $0.count > 1 }
         let chunks = min(8, bands.count)
-        let table = SketchTable(sketches)
         let partial = ParallelMap.map(Array(0..<chunks)) { c -> BestMatches in
             var best = BestMatches(count: records.count)
-            table.withScorer { scorer in
-                for members in bands[(c * bands.count / chunks)..<((c + 1) * bands.count / chunks)] {
-                    for (i, a) in members.enumerated() {
-                        for b in members[(i + 1)..<min(members.count, i + 1 + bandComparisonLimit)]
-                        where years[a] == years[b] && organs[a] != organs[b] {
-                            let s = scorer.similarity(a, b)
-                            best.offer(a, score: s, other: b, sources: sources)
-                            best.offer(b, score: s, other: a, sources: sources)
-                        }
+            for members in bands[(c * bands.count / chunks)..<((c + 1) * bands.count / chunks)] {
+                for (i, a) in members.enumerated() {
+                    for b in members[(i + 1)..<min(members.count, i + 1 + bandComparisonLimit)]
+                    where years[a] == years[b] && organs[a] != organs[b] {
+                        let s = sketches[a]!.similarity(to: sketches[b]!)
+                        best.offer(a, score: s, other: b, sources: sources)
+                        best.offer(b, score: s, other: a, sources: sources)
                     }
                 }
             }
