@@ -170,8 +170,8 @@ struct ReadCache: Sendable {
     /// so order does not matter. Safe from several threads.
     ///
     /// With a `base` (the cache the build reads from), entries kept from it are only noted, and the
-    /// pending file holds the new ones, to be appended to the cache in place: rewriting a national
-    /// cache (about 500 MB) for one changed report was a tenth of a rebuild's time. When the dead
+    /// pending file holds the new ones, to be appended to the cache in place: a national cache is
+    /// about 500 MB, which every rebuild wrote again for one changed report. When the dead
     /// entries (of inputs changed or gone) would exceed a quarter of the live ones, `finish`
     /// writes the kept entries too, and the pending file replaces the cache.
     final class PendingWriter: @unchecked Sendable {
