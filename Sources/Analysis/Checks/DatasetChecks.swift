@@ -96,9 +96,7 @@ public enum DatasetChecks {
                 for (i, a) in members.enumerated() {
                     for b in members[(i + 1)..<min(members.count, i + 1 + bandComparisonLimit)]
                     where years[a] == years[b] && organs[a] != organs[b] {
-                        // A pair below both reports' best so far changes neither: not scored in full.
-                        guard let s = sketches[a]!.similarity(to: sketches[b]!, atLeast: min(best.score[a], best.score[b]))
-                        else { continue }
+                        let s = sketches[a]!.similarity(to: sketches[b]!)
                         best.offer(a, score: s, other: b, sources: sources)
                         best.offer(b, score: s, other: a, sources: sources)
                     }

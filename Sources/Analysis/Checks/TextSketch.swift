@@ -57,27 +57,6 @@ public struct TextSketch: Sendable, Equatable, Hashable, Codable {
         return Double(matches) / Double(Self.binCount)
     }
 
-    /// `similarity(to:)` if it is at least `floor`, else nil. Stops comparing once the bins left
-    /// cannot bring it to `floor`: same-year scoring compares tens of millions of pairs on a
-    /// national corpus, waiting on memory for each sketch, and most pairs cannot beat the best
-    /// match either report already has.
-    func similarity(to other: TextSketch, atLeast floor: Double) -> Double? {
-        let need = Int((floor * Double(Self.binCount)).rounded(.up))
-        var matches = 0
-        let reached: Bool = bins.withUnsafeBufferPointer { a in
-            other.bins.withUnsafeBufferPointer { b in
-                var start = 0
-                while start < Self.binCount {
-                    for i in start..<(start + 16) where a[i] == b[i] { matches &+= 1 }
-                    start += 16
-                    if matches + (Self.binCount - start) < need { return false }
-                }
-                return true
-            }
-        }
-        return reached ? Double(matches) / Double(Self.binCount) : nil
-    }
-
     /// Keys of the LSH bands (4 bins each): texts that share a key are compared.
     func bandKeys() -> [UInt64] {
         stride(from: 0, to: Self.binCount, by: 4).map { start in
