@@ -149,14 +149,26 @@ public struct SiteBuilder: Sendable {
             // The manifest of the new output, its marker, and the files no longer made.
             let manifest = writer.newManifest
             stale = previous.map { Set($0.entries.keys).subtracting(manifest.entries.keys).sorted() } ?? []
-            let manifestText = manifest.text
-            let manifestDigest = ContentHash(manifestText)
+            // A build that changed no file leaves the manifest and the memo as they are (each over
+            // 20 MB on a national site): the same entries would give the same text.
+            let manifestDigest: ContentHash
+            let manifestUnchanged = trusted.map { manifest == $0.manifest } ?? false
+            if manifestUnchanged, let trusted {
+                manifestDigest = trusted.digest
+            } else {
+                let manifestText = manifest.text
+                manifestDigest = ContentHash(manifestText)
+                try FileManager.default.createDirectory(at: publication.cache, withIntermediateDirectories: true)
+                try Data(manifestText.utf8).write(to: publication.cache.appendingPathComponent(Self.manifestName), options: .atomic)
+            }
             let marker = Self.markerText(manifestDigest)
             let markerChanged = trusted == nil || marker != Self.markerText(trusted!.digest)
             if markerChanged { try Data(marker.utf8).write(to: publication.staging.appendingPathComponent(Self.marker)) }
-            try FileManager.default.createDirectory(at: publication.cache, withIntermediateDirectories: true)
-            try Data(manifestText.utf8).write(to: publication.cache.appendingPathComponent(Self.manifestName), options: .atomic)
-            try writer.newMemo.save(to: publication.cache, salt: salt, manifest: manifestDigest)
+            // A memo loaded at all was saved with this salt beside the trusted manifest.
+            let newMemo = writer.newMemo
+            if !(manifestUnchanged && memo == newMemo) {
+                try newMemo.save(to: publication.cache, salt: salt, manifest: manifestDigest)
+            }
             summary.files = manifest.entries.count
             summary.pages = writer.pagesMade
             summary.filesWritten = writer.filesWritten

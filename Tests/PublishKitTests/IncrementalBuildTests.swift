@@ -118,12 +118,17 @@ import Testing
         _ = try Self.build(content, into: output)
         let before = try Self.stamps(output)
         let bytes = try Self.tree(output).files
+        let cacheBefore = try Self.stamps(output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache"))
 
         // Nothing changed: nothing is written but the build report.
         let again = try Self.build(content, into: output)
         #expect(again.filesWritten == 0 && again.filesRemoved == 0 && again.cacheHits == again.inputs)
         let unchanged = try Self.stamps(output)
         #expect(unchanged.filter { $0.key != SiteBuilder.buildReport } == before.filter { $0.key != SiteBuilder.buildReport })
+        // Nor are the build cache's manifest and memo written again.
+        let cache = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache")
+        let cacheStamps = try Self.stamps(cache)
+        for name in ["manifest.txt", BuildMemo.fileName] { #expect(cacheStamps[name] != nil && cacheStamps[name] == cacheBefore[name], "\(name)") }
 
         // One report changed: a file keeps its inode and time exactly when its bytes are the same.
         _ = try Self.changeOneAndRemoveOne(in: content)
@@ -140,6 +145,8 @@ import Testing
         }
         #expect(touched == third.filesWritten)
         #expect(touched > 0 && touched < after.count / 2)
+        // Files changed, so the manifest did too.
+        #expect(try Self.stamps(cache)["manifest.txt"] != cacheBefore["manifest.txt"])
     }
 
     /// Inputs unchanged since the last build are not even read (their file status says so); a
