@@ -197,8 +197,7 @@ struct ReadCache: Sendable {
 
         /// Keeps `base`'s entry for `key` in the next cache.
         func keep(_ key: ContentHash) {
-            guard let base else { return }
-            guard let entry = base.entry(for: key) else { return }
+            guard let entry = base?.entry(for: key) else { return }
             lock.withLock {
                 kept.append(key)
                 keptBytes += ReadCache.entryHeader + entry.bytes.count

@@ -105,15 +105,20 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("read-cache-append-\(UUID().uuidString)")
     }
 
+    /// A cache of ten saved entries, and one more entry not yet in it.
+    static func seeded() throws -> (folder: URL, old: [ReadCache.Entry], added: [ReadCache.Entry]) {
+        let folder = folder(), old = try entries(10, tag: "old")
+        try ReadCache.save(old, stats: [], to: folder)
+        return (folder, old, try entries(1, tag: "new"))
+    }
+
     static func size(_ folder: URL) throws -> Int {
         try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(ReadCache.fileName).path)[.size] as! Int
     }
 
     @Test func fewNewEntriesAreAppendedAndEveryKeptOneStays() throws {
-        let folder = Self.folder()
+        let (folder, old, added) = try Self.seeded()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let old = try Self.entries(10, tag: "old"), added = try Self.entries(1, tag: "new")
-        try ReadCache.save(old, stats: [], to: folder)
         let before = try Self.size(folder)
 
         // Nine of ten kept, one new: the dead entry is under a quarter of the live ones.
@@ -132,10 +137,8 @@ import Testing
     }
 
     @Test func muchDeadSpaceRewritesTheCacheWithOnlyLiveEntries() throws {
-        let folder = Self.folder()
+        let (folder, old, added) = try Self.seeded()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let old = try Self.entries(10, tag: "old"), added = try Self.entries(1, tag: "new")
-        try ReadCache.save(old, stats: [], to: folder)
 
         let writer = ReadCache.PendingWriter(folder: folder, appendingTo: ReadCache(folder: folder))
         writer.keep(old[0].key)
@@ -151,10 +154,8 @@ import Testing
     }
 
     @Test func aTornTailIsCutOffBeforeTheNextAppend() throws {
-        let folder = Self.folder()
+        let (folder, old, added) = try Self.seeded()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let old = try Self.entries(10, tag: "old"), added = try Self.entries(1, tag: "new")
-        try ReadCache.save(old, stats: [], to: folder)
         let intact = try Self.size(folder)
         // An append stopped midway: half an entry after the last complete one.
         let url = folder.appendingPathComponent(ReadCache.fileName)
