@@ -64,16 +64,22 @@ struct ReadCache: Sendable {
                 stored = i - header.count
             }
         }
+        self.entries = entries
+        stats = Self.statusKeys(in: folder)
+        storedBytes = stored
+    }
+
+    /// `stats.tsv`: file status signature → the key the file's bytes had. Loaded alone (without
+    /// the records) by a build checking whether anything changed at all (see `BuildStamp`).
+    static func statusKeys(in folder: URL) -> [ContentHash: ContentHash] {
         var stats: [ContentHash: ContentHash] = [:]
-        if let text = try? String(contentsOf: folder.appendingPathComponent(Self.statsName), encoding: .utf8) {
+        if let text = try? String(contentsOf: folder.appendingPathComponent(statsName), encoding: .utf8) {
             for parts in CacheLines.fields(of: text, separator: UInt8(ascii: "\t")) {
                 guard parts.count == 2, let signature = ContentHash(hex: parts[0]), let key = ContentHash(hex: parts[1]) else { continue }
                 stats[signature] = key
             }
         }
-        self.entries = entries
-        self.stats = stats
-        storedBytes = stored
+        return stats
     }
 
     fileprivate static var header: String { layoutVersion + "\n" }

@@ -32,6 +32,8 @@ public struct SiteBuilder: Sendable {
 
     public struct Summary: Sendable {
         public var incremental = false
+        /// Nothing had changed since the last build, so nothing was done (see `BuildStamp`).
+        public var upToDate = false
         public var inputs = 0
         public var reports = 0
         public var unread = 0
@@ -57,7 +59,9 @@ public struct SiteBuilder: Sendable {
 
         public var text: String {
             var lines = ["读取 \(inputs) 个文件：报告 \(reports) 份，未能读取 \(unread) 个\(cacheHits > 0 ? "（\(cacheHits) 个未变，取自缓存）" : "")；检查发现错误 \(errors) 项，警告 \(warnings) 项。",
-                         "站点共 \(files) 个文件（页面 \(pages) 个）：\(incremental ? "增量构建，" : "")写出 \(filesWritten) 个（\(bytesWritten / 1024) KB），未变 \(filesUnchanged) 个，删除过期 \(filesRemoved) 个；用时 \(String(format: "%.1f", seconds)) 秒。"]
+                         upToDate
+                             ? "站点共 \(files) 个文件（页面 \(pages) 个）：输入、主题和设置与上次构建相同，站点无需更新；用时 \(String(format: "%.1f", seconds)) 秒。"
+                             : "站点共 \(files) 个文件（页面 \(pages) 个）：\(incremental ? "增量构建，" : "")写出 \(filesWritten) 个（\(bytesWritten / 1024) KB），未变 \(filesUnchanged) 个，删除过期 \(filesRemoved) 个；用时 \(String(format: "%.1f", seconds)) 秒。"]
             lines += notices.map { "注意：\($0)" }
             return lines.joined(separator: "\n")
         }
@@ -92,12 +96,18 @@ public struct SiteBuilder: Sendable {
         summary.notices = configProblems
         let theme: Theme
         do { theme = try Theme.load(from: options.theme) } catch { throw BuildError("\(error)") }
-        // With its digest: a national manifest has hundreds of thousands of lines, written out once.
-        let trusted = options.clean ? nil : trustedManifest(publication)
-        let previous = trusted?.manifest
         // Pages and downloads whose inputs are unchanged are not made again, unless the tool, the
         // theme or the settings changed.
         let salt = Self.memoSalt(theme: theme, config: config, notices: configProblems)
+        if !options.clean, try upToDate(inputs, salt: salt, limits: config.limits, publication: publication,
+                                        summary: &summary, clock: &clock) {
+            return summary
+        }
+        // Written again once this build has published.
+        BuildStamp.remove(from: publication.cache)
+        // With its digest: a national manifest has hundreds of thousands of lines, written out once.
+        let trusted = options.clean ? nil : trustedManifest(publication)
+        let previous = trusted?.manifest
         let memo = trusted.flatMap { BuildMemo.load(from: publication.cache, salt: salt, manifest: $0.digest) }
         summary.incremental = previous != nil
         clock.lap("discover", into: &summary)
@@ -109,12 +119,15 @@ public struct SiteBuilder: Sendable {
         let stale: [String]
         let fileStats: [(FileStatus, ContentHash)]
         let cachePlan: ReadCache.Plan?
+        let inputsDigest: ContentHash?
+        let manifestDigest: ContentHash
         do {
             // 2. Read every file on all cores (or take it from the cache), copying it into the site.
             var read = try readInputs(inputs, limits: config.limits, publication: publication, writer: writer, summary: &summary)
             let unread = read.unread, copies = read.copies, digests = read.digests
             fileStats = read.stats
             cachePlan = read.cachePlan
+            inputsDigest = BuildStamp.digest(salt: salt, sources: inputs.map(\.source), keys: read.keys)
             clock.lap("read", into: &summary)
 
             // 3. Checks, metrics, regions, rankings.
@@ -151,7 +164,6 @@ public struct SiteBuilder: Sendable {
             stale = previous.map { Set($0.entries.keys).subtracting(manifest.entries.keys).sorted() } ?? []
             // A build that changed no file leaves the manifest and the memo as they are (each over
             // 20 MB on a national site): the same entries would give the same text.
-            let manifestDigest: ContentHash
             let manifestUnchanged = trusted.map { manifest == $0.manifest } ?? false
             if manifestUnchanged, let trusted {
                 manifestDigest = trusted.digest
@@ -191,6 +203,12 @@ public struct SiteBuilder: Sendable {
             try publication.swapIn()
         }
         if let cachePlan { try? ReadCache.commit(stats: fileStats, plan: cachePlan, in: publication.cache) }
+        if let inputsDigest {
+            let counts = BuildStamp.Counts(reports: summary.reports, unread: summary.unread, errors: summary.errors, warnings: summary.warnings,
+                                           files: summary.files, pages: summary.pages, jobs: writer.newMemo.entries.count)
+            // Without a stamp the next build just runs the long way.
+            try? BuildStamp(inputs: inputsDigest, manifest: manifestDigest, counts: counts).save(to: publication.cache)
+        }
         clock.lap("publish", into: &summary)
         // Deleting the previous tree is slow; the new site is already in place.
         publication.removeOld()
@@ -209,6 +227,8 @@ public struct SiteBuilder: Sendable {
         /// Input path → the read cache's key of what its outcome was read from.
         var digests: [String: ContentHash] = [:]
         var stats: [(FileStatus, ContentHash)] = []
+        /// Each input's read-cache key, in the inputs' order (nil for an input read without one).
+        var keys: [ContentHash?] = []
         /// What publishing does with the next read cache; nil when it could not be written.
         var cachePlan: ReadCache.Plan?
     }
@@ -240,6 +260,7 @@ public struct SiteBuilder: Sendable {
             case .unread(let file): stage.unread.append(UnreadEntry(source: file.source, reason: file.reason))
             }
             if let copy = item.copy { stage.copies[item.source] = copy }
+            stage.keys.append(item.key)
             if let key = item.key {
                 stage.digests[item.source] = key
                 if let status = item.status { stage.stats.append((status, key)) }
@@ -334,6 +355,40 @@ public struct SiteBuilder: Sendable {
         return .copied(path)
     }
 
+    /// True, with the summary of a build that does nothing, when every input, the theme and the
+    /// settings are as they were for the build that made the output in place (see `BuildStamp`).
+    /// Only the build report is written again. The check is a stage of its own either way.
+    private func upToDate(_ inputs: [InputDiscovery.Input], salt: ContentHash, limits: ReadLimits, publication: Publication,
+                          summary: inout Summary, clock: inout Stopwatch) throws -> Bool {
+        guard let stamp = BuildStamp.load(from: publication.cache),
+              let marker = try? String(contentsOf: publication.output.appendingPathComponent(Self.marker), encoding: .utf8),
+              marker == Self.markerText(stamp.manifest)
+        else { return false }
+        options.progress.start("check", total: inputs.count)
+        let (keys, statusHits) = Self.inputKeys(inputs, limits: limits, statusKeys: ReadCache.statusKeys(in: publication.cache),
+                                                progress: options.progress)
+        guard BuildStamp.digest(salt: salt, sources: inputs.map(\.source), keys: keys) == stamp.inputs else {
+            clock.lap("check", into: &summary)
+            return false
+        }
+        let counts = stamp.counts
+        summary.incremental = true
+        summary.upToDate = true
+        (summary.reports, summary.unread, summary.errors, summary.warnings) = (counts.reports, counts.unread, counts.errors, counts.warnings)
+        (summary.files, summary.pages, summary.filesUnchanged, summary.jobsReused) = (counts.files, counts.pages, counts.files, counts.jobs)
+        summary.cacheHits = inputs.count
+        summary.statusHits = statusHits
+        clock.lap("check", into: &summary)
+        // The report replaces the one in place by rename, as a build's publication does.
+        try writeBuildReport(summary, clock: clock, into: publication.cache)
+        let report = publication.cache.appendingPathComponent(Self.buildReport).path
+        guard rename(report, publication.output.appendingPathComponent(Self.buildReport).path) == 0 else {
+            throw BuildError("无法写出 \(Self.buildReport)：\(String(cString: strerror(errno)))")
+        }
+        summary.seconds = clock.total
+        return true
+    }
+
     /// What every memoized job depends on besides its own inputs.
     static func memoSalt(theme: Theme, config: SiteConfig, notices: [String]) -> ContentHash {
         var salt = DigestBuilder("memo-salt")
@@ -365,7 +420,7 @@ public struct SiteBuilder: Sendable {
         let stages = summary.stages.map { ["name": $0.name, "seconds": ($0.seconds * 1000).rounded() / 1000] as [String: Any] }
         let report: [String: Any] = [
             "schema": "govreport-build/1",
-            "mode": summary.incremental ? "incremental" : "full",
+            "mode": summary.upToDate ? "unchanged" : summary.incremental ? "incremental" : "full",
             "inputs": summary.inputs, "reports": summary.reports, "unread": summary.unread,
             "errors": summary.errors, "warnings": summary.warnings, "cache_hits": summary.cacheHits, "status_hits": summary.statusHits,
             "files": summary.files, "pages": summary.pages, "files_written": summary.filesWritten,

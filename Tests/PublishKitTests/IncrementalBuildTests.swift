@@ -378,3 +378,75 @@ extension IncrementalBuildTests {
         try Build.expectSameTree(fixture.root.appendingPathComponent("Output"), fixture.root.appendingPathComponent("Clean"))
     }
 }
+
+// A build with nothing changed does nothing (see `BuildStamp`); any change makes it run.
+extension IncrementalBuildTests {
+    static func counts(_ s: SiteBuilder.Summary) -> [Int] { [s.reports, s.unread, s.errors, s.warnings, s.files, s.pages] }
+
+    static func buildReport(_ output: URL) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent(SiteBuilder.buildReport))) as! [String: Any]
+    }
+
+    @Test func aBuildWithNothingChangedDoesNothing() throws {
+        let fixture = try Build.Fixture(count: 16)
+        let output = fixture.root.appendingPathComponent("Output")
+        let first = try fixture.build("Output")
+        #expect(!first.upToDate)
+        let before = try Build.stamps(output).filter { $0.key != SiteBuilder.buildReport }
+
+        let again = try fixture.build("Output")
+        #expect(again.upToDate && again.incremental && again.filesWritten == 0 && again.filesRemoved == 0)
+        #expect(Build.counts(again) == Build.counts(first), "the summary repeats the build that made the site")
+        #expect(again.cacheHits == again.inputs && again.filesUnchanged == again.files)
+        #expect(again.stages.map(\.name) == ["check"])
+        #expect(try Build.stamps(output).filter { $0.key != SiteBuilder.buildReport } == before)
+        let report = try Build.buildReport(output)
+        #expect(report["mode"] as? String == "unchanged" && report["reports"] as? Int == first.reports && report["files"] as? Int == first.files)
+
+        // The same bytes written again (a new modification time): hashed, found unchanged.
+        let input = fixture.inputs[3]
+        try Data(contentsOf: input.url).write(to: input.url)
+        #expect(try fixture.build("Output").upToDate)
+
+        // Each kind of change runs the build, and the build after it does nothing again.
+        for change in [Build.Change.oneCell, .sidecarAdded, .siteTitle, .themeTemplate] {
+            try fixture.apply(change)
+            let changed = try fixture.build("Output")
+            #expect(!changed.upToDate && changed.filesWritten > 0, "\(change)")
+            #expect(try Build.buildReport(output)["mode"] as? String == "incremental")
+            #expect(try fixture.build("Output").upToDate, "\(change)")
+        }
+        _ = try fixture.build("Clean", clean: true)
+        try Build.expectSameTree(output, fixture.root.appendingPathComponent("Clean"))
+        // --clean never takes the shortcut.
+        #expect(try !fixture.build("Output", clean: true).upToDate)
+    }
+
+    /// The stamp describes one output: a build that failed, an output replaced by hand, or an
+    /// input read without a cache key (here a FIFO) means the build runs.
+    @Test func theShortcutIsTakenOnlyWhenTheStampDescribesTheOutputInPlace() throws {
+        let fixture = try Build.Fixture(count: 12)
+        let output = fixture.root.appendingPathComponent("Output")
+        _ = try fixture.build("Output")
+
+        // A failed build removes the stamp; the next one runs and restores it.
+        try fixture.changeReceived(in: fixture.markdownInput)
+        #expect(throws: (any Error).self) { try Build.build(fixture.content, into: output, theme: fixture.theme, interruptAfter: 1) }
+        #expect(try !fixture.build("Output").upToDate)
+        #expect(try fixture.build("Output").upToDate)
+
+        // Another site's marker in place: not the output the stamp describes.
+        let marker = output.appendingPathComponent(SiteBuilder.marker)
+        try SiteBuilder.markerText(ContentHash("another manifest")).write(to: marker, atomically: true, encoding: .utf8)
+        let replaced = try fixture.build("Output")
+        #expect(!replaced.upToDate && !replaced.incremental)
+        #expect(try fixture.build("Output").upToDate)
+
+        // A FIFO is listed as unread, without a key: every build runs.
+        let fifo = fixture.content.appendingPathComponent("管道.txt")
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        _ = try fixture.build("Output")
+        let withFIFO = try fixture.build("Output")
+        #expect(!withFIFO.upToDate && withFIFO.filesWritten == 0 && withFIFO.unread == 1)
+    }
+}

@@ -90,7 +90,15 @@ public enum SiteRenderer {
                 return count
             }
         }
-        jobs.append { try writer.memoized("search+sitemap", digest: site.everything) { [SearchIndex.file(site)] + Sitemap.files(site) } }
+        // Both list the whole country, so each has its own narrow digest: names and paths, not figures.
+        jobs.append {
+            let entries = SearchIndex.entries(site)
+            return try writer.memoized("search", digest: SearchIndex.digest(entries)) { [SearchIndex.file(entries)] }
+        }
+        jobs.append {
+            let paths = Sitemap.paths(site), base = site.content.settings.baseURL ?? ""
+            return try writer.memoized("sitemap", digest: Sitemap.digest(paths: paths, base: base)) { Sitemap.files(paths: paths, base: base) }
+        }
         // The theme is in the memo's salt: its assets change only with it.
         jobs.append { try writer.memoized("assets", digest: DigestBuilder("assets").digest) { theme.assets } }
 

@@ -1,23 +1,6 @@
 import Analysis
 import Foundation
-
-/// The search box's index: every agency and region, loaded by `site.js` on first use.
-enum SearchIndex {
-    static func file(_ site: SiteIndex) -> SiteFile {
-        var entries: [[String: String]] = []
-        for report in site.dataset.reports where report.supersededBy == nil {
-            entries.append(["n": "\(site.name(of: report)) \(report.record.year.map { "\($0)年" } ?? "")", "r": report.record.region.path, "p": site.reportPath(report.index)])
-        }
-        for region in site.dataset.regions where region.adcode != RegionTotals.nationalCode {
-            entries.append(["n": "\(region.name) \(region.year)年", "r": region.level.label, "p": SitePaths.region(region.adcode, year: region.year)])
-        }
-        let data = (try? JSONSerialization.data(withJSONObject: entries, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
-        // Inside a script: "</" must not close it, and U+2028/9 are line ends in older engines.
-        let json = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
-            .replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
-        return SiteFile(path: SitePaths.searchIndex, text: "window.GOVREPORT_SEARCH = \(json);\n")
-    }
-}
+import ReportModel
 
 /// sitemap.xml with absolute URLs when `base_url` is configured, else relative ones. A sitemap
 /// holds at most 50,000 URLs (sitemaps.org): above that, sitemap.xml is an index of
@@ -26,7 +9,11 @@ enum Sitemap {
     static let limit = 50_000
 
     static func files(_ site: SiteIndex, limit: Int = limit) -> [SiteFile] {
-        let base = site.content.settings.baseURL ?? ""
+        files(paths: paths(site), base: site.content.settings.baseURL ?? "", limit: limit)
+    }
+
+    /// Every page's path, in the sitemap's order.
+    static func paths(_ site: SiteIndex) -> [String] {
         var paths = [SitePaths.home, SitePaths.regions, SitePaths.rankings, SitePaths.quality, SitePaths.unread, SitePaths.methodology, SitePaths.downloads]
         for year in site.dataset.years {
             paths += (1...YearPage.pageCount(site, year: year)).map { SitePaths.year(year, page: $0) }
@@ -39,6 +26,19 @@ enum Sitemap {
         }
         paths += site.dataset.regions.map { SitePaths.region($0.adcode, year: $0.year) }
         paths += site.dataset.reports.map { site.reportPath($0.index) }
+        return paths
+    }
+
+    /// The sitemap lists paths only: a correction to a report's figures leaves it as it is.
+    static func digest(paths: [String], base: String) -> ContentHash {
+        var d = DigestBuilder("sitemap")
+        d.add(base)
+        d.add(paths.count)
+        for path in paths { d.add(path) }
+        return d.digest
+    }
+
+    static func files(paths: [String], base: String, limit: Int = limit) -> [SiteFile] {
         func urlset(_ paths: ArraySlice<String>) -> String {
             var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
             for path in paths { xml += "<url><loc>\(HTML.escape(base + path))</loc></url>\n" }
