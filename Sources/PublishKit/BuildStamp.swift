@@ -77,27 +77,37 @@ struct BuildStamp: Sendable, Equatable {
     }
 }
 
+/// An input's read-cache key as the check found it, with the file status it was found under,
+/// so the read stage that may follow need not ask again.
+struct InputKey: Sendable {
+    let key: ContentHash
+    let status: FileStatus
+    let sidecar: URL?
+    /// Found from the status alone, without reading the file.
+    let statusHit: Bool
+}
+
 extension SiteBuilder {
     /// Each input's read-cache key, worked out as cheaply as can be: from its file status when
     /// that is unchanged since a build hashed it (see `ReadCache.statusKeys`), else from its bytes.
-    /// Nil for an input the read stage would not key. With how many keys came from the status.
+    /// Nil for an input the read stage would not key.
     static func inputKeys(_ inputs: [InputDiscovery.Input], limits: ReadLimits, statusKeys: [ContentHash: ContentHash],
-                          progress: BuildProgress) -> (keys: [ContentHash?], statusHits: Int) {
+                          progress: BuildProgress) -> [InputKey?] {
         let collisions = PageCollisions.find(inputs)
-        let found = Array(inputs.indices).concurrentMap { i -> (key: ContentHash?, statusHit: Bool) in
+        return Array(inputs.indices).concurrentMap { i -> InputKey? in
             defer { progress.advance() }
             let input = inputs[i]
-            guard collisions[i] == nil else { return (nil, false) }
+            guard collisions[i] == nil else { return nil }
             let sidecar = input.mayHaveSidecar ? ReportReader.sidecarURL(for: input.url) : nil
             guard let status = FileStatus(path: input.url.path, source: input.source, sidecar: sidecar?.path, limits: limits),
                   status.size <= limits.maxFileBytes
-            else { return (nil, false) }
-            if let key = statusKeys[status.signature] { return (key, true) }
+            else { return nil }
+            if let key = statusKeys[status.signature] { return InputKey(key: key, status: status, sidecar: sidecar, statusHit: true) }
             guard case .regular(let size) = FileKind.of(input.url.path), size <= limits.maxFileBytes,
                   let data = try? Data(contentsOf: input.url)
-            else { return (nil, false) }
-            return (ReadCache.key(source: input.source, data: data, sidecar: sidecar.flatMap(ReportReader.sidecarData), limits: limits), false)
+            else { return nil }
+            let key = ReadCache.key(source: input.source, data: data, sidecar: sidecar.flatMap(ReportReader.sidecarData), limits: limits)
+            return InputKey(key: key, status: status, sidecar: sidecar, statusHit: false)
         }
-        return (found.map(\.key), found.filter(\.statusHit).count)
     }
 }

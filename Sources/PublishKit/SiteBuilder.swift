@@ -99,9 +99,10 @@ public struct SiteBuilder: Sendable {
         // Pages and downloads whose inputs are unchanged are not made again, unless the tool, the
         // theme or the settings changed.
         let salt = Self.memoSalt(theme: theme, config: config, notices: configProblems)
-        if !options.clean, try upToDate(inputs, salt: salt, limits: config.limits, publication: publication,
-                                        summary: &summary, clock: &clock) {
-            return summary
+        var checked: [InputKey?]?
+        if !options.clean {
+            checked = try upToDate(inputs, salt: salt, limits: config.limits, publication: publication, summary: &summary, clock: &clock)
+            if summary.upToDate { return summary }
         }
         // Written again once this build has published.
         BuildStamp.remove(from: publication.cache)
@@ -123,7 +124,8 @@ public struct SiteBuilder: Sendable {
         let manifestDigest: ContentHash
         do {
             // 2. Read every file on all cores (or take it from the cache), copying it into the site.
-            var read = try readInputs(inputs, limits: config.limits, publication: publication, writer: writer, summary: &summary)
+            var read = try readInputs(inputs, checked: checked, limits: config.limits, publication: publication, writer: writer,
+                                      summary: &summary)
             let unread = read.unread, copies = read.copies, digests = read.digests
             fileStats = read.stats
             cachePlan = read.cachePlan
@@ -236,7 +238,8 @@ public struct SiteBuilder: Sendable {
     /// Reads every input on all cores, or takes its outcome from the read cache, streaming new
     /// outcomes to the next cache file as they come. The cache's bytes (as large as all records'
     /// text on a national corpus) live only inside this function.
-    private func readInputs(_ inputs: [InputDiscovery.Input], limits: ReadLimits, publication: Publication,
+    /// `checked`: each input's key as the up-to-date check found it, if it ran.
+    private func readInputs(_ inputs: [InputDiscovery.Input], checked: [InputKey?]?, limits: ReadLimits, publication: Publication,
                             writer: DirectoryWriter, summary: inout Summary) throws -> ReadStage {
         let cache = options.clean ? ReadCache() : ReadCache(folder: publication.cache)
         options.progress.start("read", total: inputs.count)
@@ -247,7 +250,9 @@ public struct SiteBuilder: Sendable {
         writer.countProgress(false)
         defer { writer.countProgress(true) }
         let items = Array(inputs.indices).concurrentMap { i in
-            Result { try read(inputs[i], collision: collisions[i], limits: limits, cache: cache, pending: pending, into: writer) }
+            Result {
+                try read(inputs[i], collision: collisions[i], checked: checked?[i], limits: limits, cache: cache, pending: pending, into: writer)
+            }
         }
         var stage = ReadStage()
         stage.cachePlan = pending.finish()
@@ -284,22 +289,24 @@ public struct SiteBuilder: Sendable {
 
     /// One input: its bytes read once, hashed for the cache, parsed on a miss, copied into the site.
     /// An input whose file status is unchanged since the last build is neither read nor hashed.
-    private func read(_ input: InputDiscovery.Input, collision: String?, limits: ReadLimits, cache: ReadCache,
+    private func read(_ input: InputDiscovery.Input, collision: String?, checked: InputKey?, limits: ReadLimits, cache: ReadCache,
                       pending: ReadCache.PendingWriter, into writer: DirectoryWriter) throws -> ReadItem {
         defer { options.progress.advance() }
         if let collision {
             return ReadItem(source: input.source, outcome: AnalysedOutcome(.unread(UnreadFile(source: input.source, reason: collision))),
                             copy: nil, hit: false)
         }
-        let sidecar = input.mayHaveSidecar ? ReportReader.sidecarURL(for: input.url) : nil
+        let sidecar = checked.map(\.sidecar) ?? (input.mayHaveSidecar ? ReportReader.sidecarURL(for: input.url) : nil)
         // Taken before the bytes are read: a file changed meanwhile has a newer status next time.
-        let status = FileStatus(path: input.url.path, source: input.source, sidecar: sidecar?.path, limits: limits)
-        if let status, status.size <= limits.maxFileBytes, let key = cache.key(for: status), let outcome = cache.outcome(for: key) {
+        let status = checked?.status ?? FileStatus(path: input.url.path, source: input.source, sidecar: sidecar?.path, limits: limits)
+        // The check's key was found from the status or from the bytes it read just before.
+        if let status, status.size <= limits.maxFileBytes, let key = checked?.key ?? cache.key(for: status),
+           let outcome = cache.outcome(for: key) {
             let copy = try copySource(input, size: status.size, key: key, data: nil, into: writer)
             if copy != .needsBytes {
                 pending.keep(key)
                 return ReadItem(source: input.source, outcome: outcome, copy: copy.path, hit: true,
-                                key: key, status: status, statusHit: true)
+                                key: key, status: status, statusHit: checked?.statusHit ?? true)
             }
         }
         // What the file is and how large is known before it is opened: a FIFO would block, a huge
@@ -355,21 +362,22 @@ public struct SiteBuilder: Sendable {
         return .copied(path)
     }
 
-    /// True, with the summary of a build that does nothing, when every input, the theme and the
-    /// settings are as they were for the build that made the output in place (see `BuildStamp`).
-    /// Only the build report is written again. The check is a stage of its own either way.
+    /// Whether every input, the theme and the settings are as they were for the build that made
+    /// the output in place (see `BuildStamp`). If so, `summary.upToDate` is set and the summary is
+    /// that of a build that does nothing: only the build report is written again. Returns each
+    /// input's key as found, for the read stage when something changed; nil when no check ran.
+    /// The check is a stage of its own.
     private func upToDate(_ inputs: [InputDiscovery.Input], salt: ContentHash, limits: ReadLimits, publication: Publication,
-                          summary: inout Summary, clock: inout Stopwatch) throws -> Bool {
+                          summary: inout Summary, clock: inout Stopwatch) throws -> [InputKey?]? {
         guard let stamp = BuildStamp.load(from: publication.cache),
               let marker = try? String(contentsOf: publication.output.appendingPathComponent(Self.marker), encoding: .utf8),
               marker == Self.markerText(stamp.manifest)
-        else { return false }
+        else { return nil }
         options.progress.start("check", total: inputs.count)
-        let (keys, statusHits) = Self.inputKeys(inputs, limits: limits, statusKeys: ReadCache.statusKeys(in: publication.cache),
-                                                progress: options.progress)
-        guard BuildStamp.digest(salt: salt, sources: inputs.map(\.source), keys: keys) == stamp.inputs else {
+        let checked = Self.inputKeys(inputs, limits: limits, statusKeys: ReadCache.statusKeys(in: publication.cache), progress: options.progress)
+        guard BuildStamp.digest(salt: salt, sources: inputs.map(\.source), keys: checked.map { $0?.key }) == stamp.inputs else {
             clock.lap("check", into: &summary)
-            return false
+            return checked
         }
         let counts = stamp.counts
         summary.incremental = true
@@ -377,7 +385,7 @@ public struct SiteBuilder: Sendable {
         (summary.reports, summary.unread, summary.errors, summary.warnings) = (counts.reports, counts.unread, counts.errors, counts.warnings)
         (summary.files, summary.pages, summary.filesUnchanged, summary.jobsReused) = (counts.files, counts.pages, counts.files, counts.jobs)
         summary.cacheHits = inputs.count
-        summary.statusHits = statusHits
+        summary.statusHits = checked.filter { $0?.statusHit == true }.count
         clock.lap("check", into: &summary)
         // The report replaces the one in place by rename, as a build's publication does.
         try writeBuildReport(summary, clock: clock, into: publication.cache)
@@ -386,7 +394,7 @@ public struct SiteBuilder: Sendable {
             throw BuildError("无法写出 \(Self.buildReport)：\(String(cString: strerror(errno)))")
         }
         summary.seconds = clock.total
-        return true
+        return checked
     }
 
     /// What every memoized job depends on besides its own inputs.
