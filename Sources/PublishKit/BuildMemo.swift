@@ -26,8 +26,13 @@ struct BuildMemo: Sendable, Equatable {
     /// A key or path holding a tab or newline cannot be stored; such jobs are never memoized.
     static func storable(_ text: String) -> Bool { !text.contains("\t") && !text.contains("\n") }
 
-    func text(salt: ContentHash, manifest: ContentHash) -> String {
-        var out = "\(Self.layoutVersion) \(salt) \(manifest)\n"
+    func text(salt: ContentHash, manifest: ContentHash) -> String { Self.header(salt: salt, manifest: manifest) + lines }
+
+    private static func header(salt: ContentHash, manifest: ContentHash) -> String { "\(layoutVersion) \(salt) \(manifest)\n" }
+
+    /// The file's text after its header: a line per job, sorted by key.
+    var lines: String {
+        var out = ""
         for key in entries.keys.sorted() {
             let entry = entries[key]!
             out += "\(entry.digest)\t\(key)"
@@ -51,6 +56,11 @@ struct BuildMemo: Sendable, Equatable {
     }
 
     func save(to folder: URL, salt: ContentHash, manifest: ContentHash) throws {
-        try Data(text(salt: salt, manifest: manifest).utf8).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
+        try Self.save(lines: lines, to: folder, salt: salt, manifest: manifest)
+    }
+
+    /// `lines`: a memo's `lines`, made beforehand (beside the manifest's text).
+    static func save(lines: String, to folder: URL, salt: ContentHash, manifest: ContentHash) throws {
+        try Data((header(salt: salt, manifest: manifest) + lines).utf8).write(to: folder.appendingPathComponent(fileName), options: .atomic)
     }
 }

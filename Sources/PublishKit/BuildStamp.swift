@@ -91,9 +91,8 @@ extension SiteBuilder {
     /// Each input's read-cache key, worked out as cheaply as can be: from its file status when
     /// that is unchanged since a build hashed it (see `ReadCache.statusKeys`), else from its bytes.
     /// Nil for an input the read stage would not key.
-    static func inputKeys(_ inputs: [InputDiscovery.Input], limits: ReadLimits, statusKeys: [ContentHash: ContentHash],
-                          progress: BuildProgress) -> [InputKey?] {
-        let collisions = PageCollisions.find(inputs)
+    static func inputKeys(_ inputs: [InputDiscovery.Input], collisions: [Int: String], limits: ReadLimits,
+                          statusKeys: [ContentHash: ContentHash], progress: BuildProgress) -> [InputKey?] {
         return Array(inputs.indices).concurrentMap { i -> InputKey? in
             defer { progress.advance() }
             let input = inputs[i]

@@ -38,7 +38,13 @@ public enum InputDiscovery {
     public static func files(in directory: URL) -> [Input] {
         let base = directory.standardizedFileURL.path
         var found: [Input] = []
-        walk(base == "/" ? "" : base, relative: "", into: &found)
+        // The top level's folders are walked on all cores: a national corpus is a folder a province.
+        let folders = walk(base == "/" ? "" : base, relative: "", into: &found, descending: false)
+        for part in folders.concurrentMap({ folder -> [Input] in
+            var inside: [Input] = []
+            walk(folder.path, relative: folder.source, into: &inside)
+            return inside
+        }) { found += part }
         return found.sorted { $0.source < $1.source }
     }
 
@@ -65,8 +71,11 @@ public enum InputDiscovery {
 
     /// A plain readdir walk: FileManager's enumerator with resource values costs about 0.25 ms a
     /// file here, which a national corpus (hundreds of thousands of files) cannot afford.
-    private static func walk(_ folder: String, relative: String, into found: inout [Input]) {
-        guard let stream = opendir(folder.isEmpty ? "/" : folder) else { return }
+    /// Without `descending`, the sub-folders are returned (path and source) instead of walked.
+    @discardableResult
+    private static func walk(_ folder: String, relative: String, into found: inout [Input],
+                             descending: Bool = true) -> [(path: String, source: String)] {
+        guard let stream = opendir(folder.isEmpty ? "/" : folder) else { return [] }
         defer { closedir(stream) }
         var entries: [(name: String, isFolder: Bool)] = []
         while let entry = readdir(stream) {
@@ -83,14 +92,16 @@ public enum InputDiscovery {
             entries.append((name, isFolder))
         }
         let anyYAML = entries.contains { isYAML($0.name) }
+        var skipped: [(path: String, source: String)] = []
         for (name, isFolder) in entries {
             let path = folder + "/" + name
             let source = relative.isEmpty ? name : relative + "/" + name
             if isFolder {
-                walk(path, relative: source, into: &found)
+                if descending { walk(path, relative: source, into: &found) } else { skipped.append((path, source)) }
             } else if !isYAML(name) {
                 found.append(Input(url: URL(fileURLWithPath: path, isDirectory: false), source: source, mayHaveSidecar: anyYAML))
             }
         }
+        return skipped
     }
 }

@@ -12,8 +12,9 @@ enum PageCollisions {
     static func find(_ inputs: [InputDiscovery.Input]) -> [Int: String] {
         var byID: [String: String] = [:], bySource: [String: String] = [:]
         var collisions: [Int: String] = [:]
+        let ids = inputs.concurrentMap { SitePaths.reportID(source: $0.source) }
         for (index, input) in inputs.enumerated() {
-            let id = SitePaths.reportID(source: input.source)
+            let id = ids[index]
             if let first = byID[id] {
                 collisions[index] = "页面标识 \(id) 与 \(first) 相同（路径哈希冲突），为免覆盖未发布；请重命名其中一个文件"
             } else if let first = bySource[input.source] {

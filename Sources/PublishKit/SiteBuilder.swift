@@ -99,17 +99,25 @@ public struct SiteBuilder: Sendable {
         // Pages and downloads whose inputs are unchanged are not made again, unless the tool, the
         // theme or the settings changed.
         let salt = Self.memoSalt(theme: theme, config: config, notices: configProblems)
+        // Inputs whose pages would land on one path are listed as unread, never overwritten.
+        let collisions = PageCollisions.find(inputs)
         var checked: [InputKey?]?
         if !options.clean {
-            checked = try upToDate(inputs, salt: salt, limits: config.limits, publication: publication, summary: &summary, clock: &clock)
+            checked = try upToDate(inputs, collisions: collisions, salt: salt, limits: config.limits, publication: publication,
+                                   summary: &summary, clock: &clock)
             if summary.upToDate { return summary }
         }
         // Written again once this build has published.
         BuildStamp.remove(from: publication.cache)
-        // With its digest: a national manifest has hundreds of thousands of lines, written out once.
-        let trusted = options.clean ? nil : trustedManifest(publication)
+        // The previous output's manifest (with its digest), the build memo and the read cache: on a
+        // national site hundreds of thousands of lines each and 500 MB of records, loaded side by side.
+        let manifestText = options.clean ? nil : trustedManifestText(publication)
+        let (parsed, memo, loadedCache) = concurrently(
+            { manifestText.flatMap { OutputManifest.parse($0.text) } },
+            { manifestText.flatMap { BuildMemo.load(from: publication.cache, salt: salt, manifest: $0.digest) } },
+            { [clean = options.clean] in clean ? ReadCache() : ReadCache(folder: publication.cache) })
+        let trusted = parsed.flatMap { manifest in manifestText.map { (manifest: manifest, digest: $0.digest) } }
         let previous = trusted?.manifest
-        let memo = trusted.flatMap { BuildMemo.load(from: publication.cache, salt: salt, manifest: $0.digest) }
         summary.incremental = previous != nil
         clock.lap("discover", into: &summary)
 
@@ -124,8 +132,8 @@ public struct SiteBuilder: Sendable {
         let manifestDigest: ContentHash
         do {
             // 2. Read every file on all cores (or take it from the cache), copying it into the site.
-            var read = try readInputs(inputs, checked: checked, limits: config.limits, publication: publication, writer: writer,
-                                      summary: &summary)
+            var read = try readInputs(inputs, collisions: collisions, checked: checked, cache: consume loadedCache, limits: config.limits,
+                                      publication: publication, writer: writer, summary: &summary)
             let unread = read.unread, copies = read.copies, digests = read.digests
             fileStats = read.stats
             cachePlan = read.cachePlan
@@ -163,26 +171,27 @@ public struct SiteBuilder: Sendable {
 
             // The manifest of the new output, its marker, and the files no longer made.
             let manifest = writer.newManifest
-            stale = previous.map { Set($0.entries.keys).subtracting(manifest.entries.keys).sorted() } ?? []
+            stale = previous.map { previous in previous.entries.keys.filter { manifest.entries[$0] == nil }.sorted() } ?? []
             // A build that changed no file leaves the manifest and the memo as they are (each over
             // 20 MB on a national site): the same entries would give the same text.
             let manifestUnchanged = trusted.map { manifest == $0.manifest } ?? false
-            if manifestUnchanged, let trusted {
-                manifestDigest = trusted.digest
-            } else {
-                let manifestText = manifest.text
-                manifestDigest = ContentHash(manifestText)
+            // A memo loaded at all was saved with this salt beside the trusted manifest.
+            let newMemo = writer.newMemo
+            let memoUnchanged = manifestUnchanged && memo == newMemo
+            // Each file's text made side by side; the memo's header names the manifest's digest.
+            let (newManifestText, memoLines) = concurrently({ manifestUnchanged ? nil : manifest.text },
+                                                            { memoUnchanged ? nil : newMemo.lines })
+            if let newManifestText {
+                manifestDigest = ContentHash(newManifestText)
                 try FileManager.default.createDirectory(at: publication.cache, withIntermediateDirectories: true)
-                try Data(manifestText.utf8).write(to: publication.cache.appendingPathComponent(Self.manifestName), options: .atomic)
+                try Data(newManifestText.utf8).write(to: publication.cache.appendingPathComponent(Self.manifestName), options: .atomic)
+            } else {
+                manifestDigest = trusted!.digest
             }
             let marker = Self.markerText(manifestDigest)
             let markerChanged = trusted == nil || marker != Self.markerText(trusted!.digest)
             if markerChanged { try Data(marker.utf8).write(to: publication.staging.appendingPathComponent(Self.marker)) }
-            // A memo loaded at all was saved with this salt beside the trusted manifest.
-            let newMemo = writer.newMemo
-            if !(manifestUnchanged && memo == newMemo) {
-                try newMemo.save(to: publication.cache, salt: salt, manifest: manifestDigest)
-            }
+            if let memoLines { try BuildMemo.save(lines: memoLines, to: publication.cache, salt: salt, manifest: manifestDigest) }
             summary.files = manifest.entries.count
             summary.pages = writer.pagesMade
             summary.filesWritten = writer.filesWritten
@@ -239,12 +248,11 @@ public struct SiteBuilder: Sendable {
     /// outcomes to the next cache file as they come. The cache's bytes (as large as all records'
     /// text on a national corpus) live only inside this function.
     /// `checked`: each input's key as the up-to-date check found it, if it ran.
-    private func readInputs(_ inputs: [InputDiscovery.Input], checked: [InputKey?]?, limits: ReadLimits, publication: Publication,
-                            writer: DirectoryWriter, summary: inout Summary) throws -> ReadStage {
-        let cache = options.clean ? ReadCache() : ReadCache(folder: publication.cache)
+    private func readInputs(_ inputs: [InputDiscovery.Input], collisions: [Int: String], checked: [InputKey?]?,
+                            cache: consuming ReadCache, limits: ReadLimits,
+                            publication: Publication, writer: DirectoryWriter, summary: inout Summary) throws -> ReadStage {
+        let cache = cache
         options.progress.start("read", total: inputs.count)
-        // Inputs whose pages would land on one path are listed as unread, never overwritten.
-        let collisions = PageCollisions.find(inputs)
         // New outcomes go to the next cache file as they are read; cached ones are kept in place.
         let pending = ReadCache.PendingWriter(folder: publication.cache, appendingTo: cache)
         writer.countProgress(false)
@@ -367,14 +375,15 @@ public struct SiteBuilder: Sendable {
     /// that of a build that does nothing: only the build report is written again. Returns each
     /// input's key as found, for the read stage when something changed; nil when no check ran.
     /// The check is a stage of its own.
-    private func upToDate(_ inputs: [InputDiscovery.Input], salt: ContentHash, limits: ReadLimits, publication: Publication,
-                          summary: inout Summary, clock: inout Stopwatch) throws -> [InputKey?]? {
+    private func upToDate(_ inputs: [InputDiscovery.Input], collisions: [Int: String], salt: ContentHash, limits: ReadLimits,
+                          publication: Publication, summary: inout Summary, clock: inout Stopwatch) throws -> [InputKey?]? {
         guard let stamp = BuildStamp.load(from: publication.cache),
               let marker = try? String(contentsOf: publication.output.appendingPathComponent(Self.marker), encoding: .utf8),
               marker == Self.markerText(stamp.manifest)
         else { return nil }
         options.progress.start("check", total: inputs.count)
-        let checked = Self.inputKeys(inputs, limits: limits, statusKeys: ReadCache.statusKeys(in: publication.cache), progress: options.progress)
+        let checked = Self.inputKeys(inputs, collisions: collisions, limits: limits, statusKeys: ReadCache.statusKeys(in: publication.cache),
+                                     progress: options.progress)
         guard BuildStamp.digest(salt: salt, sources: inputs.map(\.source), keys: checked.map { $0?.key }) == stamp.inputs else {
             clock.lap("check", into: &summary)
             return checked
@@ -412,15 +421,14 @@ public struct SiteBuilder: Sendable {
         "Written by `publish`; replaced or updated by every build. manifest \(digest)\n"
     }
 
-    /// The previous build's manifest and its digest, if the output in place is the one it
+    /// The previous build's manifest text and its digest, if the output in place is the one it
     /// describes. The digest is that of the file's text, which is the manifest's `text` as written.
-    private func trustedManifest(_ publication: Publication) -> (manifest: OutputManifest, digest: ContentHash)? {
+    private func trustedManifestText(_ publication: Publication) -> (text: String, digest: ContentHash)? {
         guard let marker = try? String(contentsOf: publication.output.appendingPathComponent(Self.marker), encoding: .utf8),
               let text = try? String(contentsOf: publication.cache.appendingPathComponent(Self.manifestName), encoding: .utf8)
         else { return nil }
         let digest = ContentHash(text)
-        guard marker == Self.markerText(digest), let manifest = OutputManifest.parse(text) else { return nil }
-        return (manifest, digest)
+        return marker == Self.markerText(digest) ? (text, digest) : nil
     }
 
     private func writeBuildReport(_ summary: Summary, clock: Stopwatch, into folder: URL) throws {

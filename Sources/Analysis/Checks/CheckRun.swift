@@ -24,7 +24,8 @@ public enum CheckRun {
     public static func run(_ records: [ReportRecord], analyses: [ReportAnalysis]) -> [CheckedReport] {
         precondition(records.count == analyses.count, "one analysis per record")
         let dataset = DatasetChecks.run(records, sketches: analyses.map(\.sketch))
-        return records.indices.map { i in
+        // On all cores: each record is copied with its findings added (a national corpus's worth).
+        return ParallelMap.map(Array(records.indices)) { i in
             var record = records[i]
             record.diagnostics += analyses[i].findings + dataset.findings[i]
             return CheckedReport(record: record, identityCounts: analyses[i].identityCounts, similarity: dataset.similarity[i])

@@ -101,8 +101,11 @@ public struct Dataset: Sendable {
             checked[winner].record.diagnostics.append(Diagnostic(
                 .info, "duplicate-kept", "同一机关同一年度另有报告 \(sorted[loser].source)，按重复报告规则以本份为准"))
         }
-        reports = checked.enumerated().map { index, c in
-            DatasetReport(
+        // On all cores: each report's figures and profile are its own.
+        let finished = checked
+        reports = ParallelMap.map(Array(finished.indices)) { index in
+            let c = finished[index]
+            return DatasetReport(
                 index: index, record: c.record, metrics: ReportMetrics(c.record), identityCounts: c.identityCounts,
                 similarity: c.similarity, organ: OrganKey(c.record), level: OrganProfiler.level(of: c.record),
                 kind: OrganProfiler.kind(of: c.record), supersededBy: superseded[index])

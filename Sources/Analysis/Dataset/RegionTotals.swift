@@ -50,10 +50,11 @@ public enum RegionLevel: Int, Sendable, Comparable, CaseIterable {
 
 /// Builds every region's totals, county → prefecture → province → nation, in one pass over the reports.
 enum RegionTotalsBuilder {
+    private struct RegionKey: Hashable, Sendable { let code: String; let year: Int }
+
     static func build(_ reports: [DatasetReport]) -> [RegionTotals] {
-        struct Key: Hashable { let code: String; let year: Int }
-        var members: [Key: [Int]] = [:]
-        var regionWide: [Key: [Int]] = [:]
+        var members: [RegionKey: [Int]] = [:]
+        var regionWide: [RegionKey: [Int]] = [:]
         var names: [String: String] = [RegionTotals.nationalCode: "全国"]
         for report in reports where report.supersededBy == nil {
             guard let year = report.record.year else { continue }
@@ -66,20 +67,27 @@ enum RegionTotalsBuilder {
                 if level == .county, let c = region.county { names[code] = c }
             }
             if report.record.scope == .region {
-                if let code = region.adcode { regionWide[Key(code: code, year: year), default: []].append(report.index) }
+                if let code = region.adcode { regionWide[RegionKey(code: code, year: year), default: []].append(report.index) }
                 continue
             }
-            for code in chain { members[Key(code: code, year: year), default: []].append(report.index) }
+            for code in chain { members[RegionKey(code: code, year: year), default: []].append(report.index) }
         }
         // A region with only a region-wide report still gets a page of its own, and so do the
         // regions above it, so the hierarchy can be walked down to it.
         for key in regionWide.keys {
-            for code in ancestors(of: key.code) where members[Key(code: code, year: key.year)] == nil {
-                members[Key(code: code, year: key.year)] = []
+            for code in ancestors(of: key.code) where members[RegionKey(code: code, year: key.year)] == nil {
+                members[RegionKey(code: code, year: key.year)] = []
             }
         }
 
-        return members.keys.sorted { ($0.year, $0.code) < ($1.year, $1.code) }.map { key in
+        return totals(members, regionWide: regionWide, names: names, reports: reports)
+    }
+
+    /// Each region's sums, on all cores (every report enters its county, prefecture, province and
+    /// the nation), sorted by year and code.
+    private static func totals(_ members: [RegionKey: [Int]], regionWide: [RegionKey: [Int]], names: [String: String],
+                               reports: [DatasetReport]) -> [RegionTotals] {
+        ParallelMap.map(members.keys.sorted { ($0.year, $0.code) < ($1.year, $1.code) }) { key in
             let inside = members[key]!
             let (sums, requestsReports, disputesReports) = sum(inside.map { reports[$0].record })
             return RegionTotals(
@@ -115,11 +123,7 @@ enum RegionTotalsBuilder {
         for record in records {
             if isComplete(record) {
                 requestsReports += 1
-                for row in RequestRow.allCases {
-                    for column in ApplicantColumn.allCases {
-                        sums.requests[row, column]! += record.requests[row, column] ?? 0
-                    }
-                }
+                sums.requests.add(record.requests)
             }
             if !record.reviewsAndLawsuits.cells.contains(where: { $0 == nil }) {
                 disputesReports += 1
