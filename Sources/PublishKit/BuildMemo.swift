@@ -48,6 +48,7 @@ struct BuildMemo: Sendable, Equatable {
         var lines = CacheLines.fields(of: text, separator: UInt8(ascii: "\t"))[...]
         guard let header = lines.popFirst(), header == ["\(layoutVersion) \(salt) \(manifest)"] else { return nil }
         var entries: [String: Entry] = [:]
+        entries.reserveCapacity(lines.count)
         for parts in lines {
             guard parts.count >= 2, let digest = ContentHash(hex: parts[0]) else { return nil }
             entries[String(parts[1])] = Entry(digest: digest, paths: parts.dropFirst(2).map(String.init))

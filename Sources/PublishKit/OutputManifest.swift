@@ -31,8 +31,10 @@ public struct OutputManifest: Sendable, Equatable {
     public var digest: ContentHash { ContentHash(text) }
 
     public static func parse(_ text: String) -> OutputManifest? {
+        let lines = CacheLines.fields(of: text, separator: UInt8(ascii: " "), maxSplits: 2)
         var entries: [String: Entry] = [:]
-        for parts in CacheLines.fields(of: text, separator: UInt8(ascii: " "), maxSplits: 2) {
+        entries.reserveCapacity(lines.count)
+        for parts in lines {
             guard parts.count == 3, let hash = ContentHash(hex: parts[0]), let size = Int(parts[1]) else { return nil }
             entries[String(parts[2])] = Entry(size: size, hash: hash)
         }

@@ -12,6 +12,8 @@ enum PageCollisions {
     static func find(_ inputs: [InputDiscovery.Input]) -> [Int: String] {
         var byID: [String: String] = [:], bySource: [String: String] = [:]
         var collisions: [Int: String] = [:]
+        byID.reserveCapacity(inputs.count)
+        bySource.reserveCapacity(inputs.count)
         let ids = inputs.concurrentMap { SitePaths.reportID(source: $0.source) }
         for (index, input) in inputs.enumerated() {
             let id = ids[index]

@@ -74,7 +74,9 @@ struct ReadCache: Sendable {
     static func statusKeys(in folder: URL) -> [ContentHash: ContentHash] {
         var stats: [ContentHash: ContentHash] = [:]
         if let text = try? String(contentsOf: folder.appendingPathComponent(statsName), encoding: .utf8) {
-            for parts in CacheLines.fields(of: text, separator: UInt8(ascii: "\t")) {
+            let lines = CacheLines.fields(of: text, separator: UInt8(ascii: "\t"))
+            stats.reserveCapacity(lines.count)
+            for parts in lines {
                 guard parts.count == 2, let signature = ContentHash(hex: parts[0]), let key = ContentHash(hex: parts[1]) else { continue }
                 stats[signature] = key
             }

@@ -263,6 +263,13 @@ public struct SiteBuilder: Sendable {
             }
         }
         var stage = ReadStage()
+        // Sized once: grown step by step, the path-keyed tables were rehashed over and over.
+        stage.records.reserveCapacity(items.count)
+        stage.analyses.reserveCapacity(items.count)
+        stage.copies.reserveCapacity(items.count)
+        stage.digests.reserveCapacity(items.count)
+        stage.stats.reserveCapacity(items.count)
+        stage.keys.reserveCapacity(items.count)
         stage.cachePlan = pending.finish()
         for item in items {
             let item = try item.get()

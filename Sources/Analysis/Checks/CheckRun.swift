@@ -20,10 +20,11 @@ public enum CheckRun {
         run(records, analyses: ParallelMap.map(records) { ReportAnalysis($0) })
     }
 
-    /// The checks across reports, given each record's own analysis (by the records' index).
-    public static func run(_ records: [ReportRecord], analyses: [ReportAnalysis]) -> [CheckedReport] {
+    /// The checks across reports, given each record's own analysis (by the records' index) and,
+    /// if the caller has them, their organ keys.
+    public static func run(_ records: [ReportRecord], analyses: [ReportAnalysis], organs: [OrganKey?]? = nil) -> [CheckedReport] {
         precondition(records.count == analyses.count, "one analysis per record")
-        let dataset = DatasetChecks.run(records, sketches: analyses.map(\.sketch))
+        let dataset = DatasetChecks.run(records, sketches: analyses.map(\.sketch), organs: organs ?? OrganKey.of(records))
         // On all cores: each record is copied with its findings added (a national corpus's worth).
         return ParallelMap.map(Array(records.indices)) { i in
             var record = records[i]

@@ -34,32 +34,37 @@ public enum DatasetChecks {
 
     public static func run(_ records: [ReportRecord]) -> Result {
         // Sketching reads every narrative: the one part of these checks worth all cores.
-        run(records, sketches: ParallelMap.map(records) { TextSketch.of($0) })
+        run(records, sketches: ParallelMap.map(records) { TextSketch.of($0) }, organs: OrganKey.of(records))
     }
 
-    /// `sketches`: each record's `TextSketch.of`, by the records' index.
-    public static func run(_ records: [ReportRecord], sketches: [TextSketch?]) -> Result {
+    /// `sketches` and `organs`: each record's `TextSketch.of` and `OrganKey`, by the records' index.
+    public static func run(_ records: [ReportRecord], sketches: [TextSketch?], organs organKeys: [OrganKey?]) -> Result {
         var findings = [[Diagnostic]](repeating: [], count: records.count)
         var similarity = [SimilarityScore](repeating: SimilarityScore(), count: records.count)
 
         // One organ's reports by year (the first file wins where an organ has two for a year).
         var byOrgan: [OrganKey: [Int: Int]] = [:]
         for (index, record) in records.enumerated() {
-            guard let key = OrganKey(record), let year = record.year else { continue }
+            guard let key = organKeys[index], let year = record.year else { continue }
             if byOrgan[key]?[year] == nil { byOrgan[key, default: [:]][year] = index }
         }
-        for years in byOrgan.values {
-            for (year, index) in years {
-                guard let previous = years[year - 1] else { continue }
-                findings[index] += CrossYearRules.findings(current: records[index], previous: records[previous])
-                if let a = sketches[index], let b = sketches[previous] {
-                    let s = a.similarity(to: b)
-                    similarity[index].previousYear = s
-                    similarity[index].previousYearSource = records[previous].source
-                    if s >= copiedTextThreshold {
-                        findings[index].append(copied(s, from: records[previous], sameOrgan: true))
-                    }
-                }
+        let consecutive = byOrgan.values.flatMap { years in
+            years.compactMap { year, index in years[year - 1].map { (index: index, previous: $0) } }
+        }
+        // Each pair compared on all cores; each later report is in one pair at most.
+        let compared = ParallelMap.map(Array(consecutive.indices)) { k -> ([Diagnostic], Double?) in
+            let (index, previous) = consecutive[k]
+            var found = CrossYearRules.findings(current: records[index], previous: records[previous])
+            guard let a = sketches[index], let b = sketches[previous] else { return (found, nil) }
+            let s = a.similarity(to: b)
+            if s >= copiedTextThreshold { found.append(copied(s, from: records[previous], sameOrgan: true)) }
+            return (found, s)
+        }
+        for ((index, previous), (found, score)) in zip(consecutive, compared) {
+            findings[index] += found
+            if let score {
+                similarity[index].previousYear = score
+                similarity[index].previousYearSource = records[previous].source
             }
         }
 
@@ -69,20 +74,23 @@ public enum DatasetChecks {
         // the next `bandComparisonLimit` (in report order) only. A report that copies text shares
         // many bands with its source, so it still meets it in one of them; small bands (every
         // corpus the tests use) are compared in full.
+        let years = records.map(\.year)
+        let bandKeys = ParallelMap.map(Array(sketches.indices)) { i -> [UInt64] in
+            guard let sketch = sketches[i], let year = years[i] else { return [] }
+            return sketch.bandKeys().map { $0 ^ UInt64(year) }
+        }
         var buckets: [UInt64: [Int]] = [:]
-        for (index, sketch) in sketches.enumerated() {
-            guard let sketch, let year = records[index].year else { continue }
-            for band in sketch.bandKeys() { buckets[band ^ UInt64(year), default: []].append(index) }
+        for (index, keys) in bandKeys.enumerated() {
+            for band in keys { buckets[band, default: []].append(index) }
         }
         // Organs as numbers (nil stays -1, equal to itself, as nil == nil): compared once per pair.
         var organNumbers: [OrganKey: Int] = [:]
-        let organs = records.map { record -> Int in
-            guard let key = OrganKey(record) else { return -1 }
+        let organs = organKeys.map { key -> Int in
+            guard let key else { return -1 }
             if let n = organNumbers[key] { return n }
             organNumbers[key] = organNumbers.count
             return organNumbers.count - 1
         }
-        let years = records.map(\.year)
         let sources = records.map(\.source)
         // Each pair is scored where it meets, on all cores: a pair sharing several bands is scored
         // again, which is cheaper than a set of every pair (on a national corpus tens of millions,

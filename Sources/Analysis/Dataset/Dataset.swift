@@ -86,13 +86,11 @@ public struct Dataset: Sendable {
             return (a.region.adcode ?? "~", a.agency ?? "~", a.year ?? 0, a.source) < (b.region.adcode ?? "~", b.agency ?? "~", b.year ?? 0, b.source)
         }
         let sorted = order.map { records[$0] }
-        var checked: [CheckedReport]
-        if let analyses {
-            checked = CheckRun.run(sorted, analyses: order.map { analyses[$0] })
-        } else {
-            checked = CheckRun.run(sorted)
-        }
-        let superseded = DuplicateRule.superseded(sorted)
+        // Worked out once: the checks, the duplicate rule and the reports all group by organ.
+        let organs = OrganKey.of(sorted)
+        let ownAnalyses = analyses.map { analyses in order.map { analyses[$0] } } ?? ParallelMap.map(sorted) { ReportAnalysis($0) }
+        var checked = CheckRun.run(sorted, analyses: ownAnalyses, organs: organs)
+        let superseded = DuplicateRule.superseded(sorted, organs: organs)
         // Sorted: a winner with several losers gets its notes in source order, whatever the hash seed.
         for (loser, winner) in superseded.sorted(by: { $0.key < $1.key }) {
             checked[loser].record.diagnostics.append(Diagnostic(
@@ -107,7 +105,7 @@ public struct Dataset: Sendable {
             let c = finished[index]
             return DatasetReport(
                 index: index, record: c.record, metrics: ReportMetrics(c.record), identityCounts: c.identityCounts,
-                similarity: c.similarity, organ: OrganKey(c.record), level: OrganProfiler.level(of: c.record),
+                similarity: c.similarity, organ: organs[index], level: OrganProfiler.level(of: c.record),
                 kind: OrganProfiler.kind(of: c.record), supersededBy: superseded[index])
         }
         changes = Self.yearOverYear(reports)

@@ -9,11 +9,13 @@ public enum DuplicateRule {
     public static let description = "同一机关同一年度有多份报告时，采用发布日期较晚的一份；日期相同或不详时，采用文件名标明“更正/修订”的一份；仍无法区分时，采用文件路径排序靠后的一份。其余报告仍列出，但不计入汇总和排名。"
 
     /// For each superseded record, the index of the record kept in its place.
-    public static func superseded(_ records: [ReportRecord]) -> [Int: Int] {
+    /// `organs`: each record's `OrganKey`, by the records' index.
+    public static func superseded(_ records: [ReportRecord], organs: [OrganKey?]? = nil) -> [Int: Int] {
         struct Key: Hashable { let organ: OrganKey; let year: Int; let scope: Scope }
+        let organs = organs ?? OrganKey.of(records)
         var groups: [Key: [Int]] = [:]
         for (index, record) in records.enumerated() {
-            guard let organ = OrganKey(record), let year = record.year else { continue }
+            guard let organ = organs[index], let year = record.year else { continue }
             groups[Key(organ: organ, year: year, scope: record.scope), default: []].append(index)
         }
         var result: [Int: Int] = [:]
