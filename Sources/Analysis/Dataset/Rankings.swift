@@ -44,10 +44,12 @@ enum RankingBuilder {
             groups[group, default: []].append(report.index)
         }
         let names = nameOrder(reports)
-        return groups.keys.sorted().flatMap { group in
-            MetricCatalogue.all.map { metric in
-                rank(metric, group: group, members: groups[group]!, reports: reports, names: names, minimumRequests: minimumRequests)
-            }
+        // Every group's ranking of every metric, on all cores, in that order.
+        let jobs = groups.keys.sorted().flatMap { group in MetricCatalogue.all.map { (group: group, metric: $0) } }
+        let members = groups
+        return ParallelMap.map(Array(jobs.indices)) { i in
+            rank(jobs[i].metric, group: jobs[i].group, members: members[jobs[i].group]!, reports: reports, names: names,
+                 minimumRequests: minimumRequests)
         }
     }
 

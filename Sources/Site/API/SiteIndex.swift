@@ -22,8 +22,10 @@ struct SiteIndex: Sendable {
     let reportsAt: [RegionKey: [Int]]
     /// Each organ's reports, oldest first (superseded duplicates left out).
     let histories: [OrganKey: [Int]]
-    /// Report index → metric id → its place in its peer ranking.
-    let standings: [[String: Standing]]
+    /// Report index × metric (in `MetricCatalogue.all` order) → its place in its peer ranking:
+    /// one flat table, not a dictionary per report (a hundred thousand of them on a national site).
+    private let standingSlots: [Standing?]
+    private static let metricSlots = Dictionary(uniqueKeysWithValues: MetricCatalogue.all.enumerated().map { ($1.id, $0) })
     /// Rankings by year and metric, one per peer group.
     let rankings: [Int: [String: [Int]]]
     /// Report index → its summary digest (see `ReportSummary`), for the build memo's page digests.
@@ -58,15 +60,17 @@ struct SiteIndex: Sendable {
         }
         self.regions = regions
         self.children = children.mapValues { $0.sorted() }
-        var standings = [[String: Standing]](repeating: [:], count: dataset.reports.count)
+        let metricCount = MetricCatalogue.all.count
+        var standings = [Standing?](repeating: nil, count: dataset.reports.count * metricCount)
         var rankings: [Int: [String: [Int]]] = [:]
         for (r, ranking) in dataset.rankings.enumerated() {
             rankings[ranking.group.year, default: [:]][ranking.metric.id, default: []].append(r)
+            guard let slot = Self.metricSlots[ranking.metric.id] else { continue }
             for entry in ranking.entries {
-                standings[entry.report][ranking.metric.id] = Standing(rank: entry.rank, of: ranking.entries.count, ranking: r)
+                standings[entry.report * metricCount + slot] = Standing(rank: entry.rank, of: ranking.entries.count, ranking: r)
             }
         }
-        self.standings = standings
+        standingSlots = standings
         self.rankings = rankings
         summaries = Self.summaries(content)
         var regionSummaries: [RegionKey: ContentHash] = [:]
@@ -103,6 +107,11 @@ struct SiteIndex: Sendable {
             }
         }
         return out
+    }
+
+    /// The report's place in its peer ranking of the metric, if it is ranked.
+    func standing(of report: Int, in metricID: String) -> Standing? {
+        Self.metricSlots[metricID].flatMap { standingSlots[report * MetricCatalogue.all.count + $0] }
     }
 
     func id(of report: DatasetReport) -> String { ids[report.index] }

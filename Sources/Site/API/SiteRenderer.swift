@@ -38,7 +38,8 @@ public enum SiteRenderer {
         summary("home") { HomePage.make(site) }
         summary("unread") { UnreadPage.make(site) }
         // Each year's reports with findings, found once for the quality page and its lists.
-        let withFindings = Dictionary(uniqueKeysWithValues: content.dataset.years.map { ($0, QualityListPage.withFindings(site, year: $0)) })
+        let years = content.dataset.years
+        let withFindings = Dictionary(uniqueKeysWithValues: zip(years, ParallelMap.map(years) { QualityListPage.withFindings(site, year: $0) }))
         summary("quality") { QualityPage.make(site, withFindings: withFindings) }
         page("methodology", { MethodologyPage.digest(site) }) { MethodologyPage.make(site) }
         page("downloads", { DownloadsDigest.digest(site) }) { DownloadsPage.make(site) }

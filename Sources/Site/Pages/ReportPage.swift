@@ -14,7 +14,7 @@ enum ReportPage {
         d.add(site.crumbs(to: report.record.region.adcode, year: report.record.year))
         if let winner = report.supersededBy { d.add(site.summaries[winner]) }
         for metric in MetricCatalogue.all {
-            let standing = site.standings[report.index][metric.id]
+            let standing = site.standing(of: report.index, in: metric.id)
             d.add(standing?.rank)
             d.add(standing?.of)
         }
@@ -102,7 +102,7 @@ enum ReportPage {
             }
             var standing = ""
             if let year = report.record.year {
-                if let s = site.standings[report.index][metric.id] {
+                if let s = site.standing(of: report.index, in: metric.id) {
                     standing = Markdown.link("第 \(s.rank) / \(s.of)", to: root + SitePaths.ranking(metric.id, year: year))
                 } else if case .rate(let r) = figure, r.value != nil, (r.denominator ?? 0) < site.dataset.options.minimumRequests {
                     standing = "样本不足"
