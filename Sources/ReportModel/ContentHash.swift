@@ -56,17 +56,37 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         self.init(joined)
     }
 
-    /// 32 hex digits.
-    public var description: String { Self.hex(high) + Self.hex(low) }
-
-    public init?(hex: Substring) {
-        guard hex.count == 32, let h = UInt64(hex.prefix(16), radix: 16), let l = UInt64(hex.suffix(16), radix: 16) else { return nil }
-        self.init(high: h, low: l)
+    /// 32 lowercase hex digits. Written and read byte by byte: the build cache's files hold
+    /// hundreds of thousands of them, and going through `String(_:radix:)` and Character counts
+    /// was a visible share of loading them.
+    public var description: String {
+        String(unsafeUninitializedCapacity: 32) { buffer in
+            let digits: StaticString = "0123456789abcdef"
+            for i in 0..<32 {
+                let word = i < 16 ? high : low
+                buffer[i] = digits.utf8Start[Int(word >> UInt64(60 - 4 * (i % 16)) & 0xF)]
+            }
+            return 32
+        }
     }
 
-    private static func hex(_ v: UInt64) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
+    /// 32 hex digits (either case); nil for anything else.
+    public init?(hex: Substring) {
+        var high: UInt64 = 0, low: UInt64 = 0, count = 0
+        for byte in hex.utf8 {
+            let value: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            guard count < 32 else { return nil }
+            if count < 16 { high = high << 4 | UInt64(value) } else { low = low << 4 | UInt64(value) }
+            count += 1
+        }
+        guard count == 32 else { return nil }
+        self.init(high: high, low: low)
     }
 
     /// splitmix64's finaliser.

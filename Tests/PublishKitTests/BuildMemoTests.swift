@@ -77,3 +77,24 @@ import Testing
         #expect(writer.newMemo.entries.isEmpty)
     }
 }
+
+/// Content hashes as the build cache's files spell them: 32 hex digits, leading zeros kept.
+@Suite struct ContentHashTextTests {
+    @Test func hexRoundTripsAndRejectsAnythingElse() {
+        let hashes = [ContentHash(high: 0, low: 0), ContentHash(high: 1, low: 0xF), ContentHash(high: .max, low: .max),
+                      ContentHash(high: 0x0123_4567_89AB_CDEF, low: 0xFEDC_BA98_7654_3210), ContentHash("记录")]
+        for hash in hashes {
+            let text = hash.description
+            #expect(text.utf8.count == 32 && text == text.lowercased())
+            #expect(text == String(repeating: "0", count: 16 - String(hash.high, radix: 16).count) + String(hash.high, radix: 16)
+                        + String(repeating: "0", count: 16 - String(hash.low, radix: 16).count) + String(hash.low, radix: 16))
+            #expect(ContentHash(hex: Substring(text)) == hash)
+            #expect(ContentHash(hex: Substring(text.uppercased())) == hash)
+        }
+        let good = hashes[3].description
+        for bad in ["", String(good.dropLast()), good + "0", "g" + good.dropFirst(), " " + good.dropFirst(), "+" + good.dropFirst(),
+                    String(good.dropLast()) + "é"] {
+            #expect(ContentHash(hex: Substring(bad)) == nil, "\(bad)")
+        }
+    }
+}
