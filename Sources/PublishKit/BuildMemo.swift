@@ -45,15 +45,20 @@ struct BuildMemo: Sendable, Equatable {
     /// The memo saved in `folder`, if it was saved with this salt beside this manifest.
     static func load(from folder: URL, salt: ContentHash, manifest: ContentHash) -> BuildMemo? {
         guard let text = try? String(contentsOf: folder.appendingPathComponent(fileName), encoding: .utf8) else { return nil }
-        var lines = CacheLines.fields(of: text, separator: UInt8(ascii: "\t"))[...]
-        guard let header = lines.popFirst(), header == ["\(layoutVersion) \(salt) \(manifest)"] else { return nil }
+        let header = Array("\(layoutVersion) \(salt) \(manifest)".utf8)
         var entries: [String: Entry] = [:]
-        entries.reserveCapacity(lines.count)
-        for parts in lines {
-            guard parts.count >= 2, let digest = ContentHash(hex: parts[0]) else { return nil }
-            entries[String(parts[1])] = Entry(digest: digest, paths: parts.dropFirst(2).map(String.init))
+        entries.reserveCapacity(text.utf8.count / 128)
+        var first = true
+        let complete = CacheLines.forEachLine(of: text, separator: UInt8(ascii: "\t")) { parts in
+            if first {
+                first = false
+                return parts.count == 1 && parts[0].elementsEqual(header)
+            }
+            guard parts.count >= 2, let digest = ContentHash(hexDigits: parts[0]) else { return false }
+            entries[CacheLines.string(parts[1])] = Entry(digest: digest, paths: parts.dropFirst(2).map(CacheLines.string))
+            return true
         }
-        return BuildMemo(entries: entries)
+        return complete && !first ? BuildMemo(entries: entries) : nil
     }
 
     func save(to folder: URL, salt: ContentHash, manifest: ContentHash) throws {

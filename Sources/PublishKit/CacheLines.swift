@@ -1,12 +1,48 @@
+import ReportModel
+
 /// The lines of a build-cache file and their fields, split on bytes: the files are ASCII-separated
 /// (newline, tab, space), and splitting a national manifest (hundreds of thousands of lines) by
 /// Character cost a grapheme-boundary check per byte.
 enum CacheLines {
-    /// Each non-empty line's fields, split on `separator` at most `maxSplits` times.
-    static func fields(of text: String, separator: UInt8, maxSplits: Int = .max) -> [[Substring]] {
-        let utf8 = text.utf8
-        return utf8.split(separator: UInt8(ascii: "\n")).map { line in
-            line.split(separator: separator, maxSplits: maxSplits, omittingEmptySubsequences: false).map { Substring($0) }
+    typealias Field = Slice<UnsafeBufferPointer<UInt8>>
+
+    /// Calls `body` with each non-empty line's fields (the line's bytes split on `separator` at
+    /// most `maxSplits` times), in order, until it returns false; false if it did. Nothing is
+    /// copied: a national manifest's lines were hundreds of thousands of arrays of substrings.
+    static func forEachLine(of text: String, separator: UInt8, maxSplits: Int = .max, _ body: (_ fields: [Field]) -> Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var fields: [Field] = []
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                if lineEnd > lineStart {
+                    fields.removeAll(keepingCapacity: true)
+                    var fieldStart = lineStart
+                    for i in lineStart..<lineEnd where bytes[i] == separator && fields.count < maxSplits {
+                        fields.append(bytes[fieldStart..<i])
+                        fieldStart = i + 1
+                    }
+                    fields.append(bytes[fieldStart..<lineEnd])
+                    if !body(fields) { return false }
+                }
+                lineStart = lineEnd + 1
+            }
+            return true
         }
     }
+
+    /// A field of decimal digits as a number; nil for anything else.
+    static func integer(_ field: Field) -> Int? {
+        guard !field.isEmpty, field.count <= 18 else { return nil }
+        var n = 0
+        for byte in field {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            n = n * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return n
+    }
+
+    static func string(_ field: Field) -> String { String(decoding: field, as: UTF8.self) }
 }

@@ -31,13 +31,14 @@ public struct OutputManifest: Sendable, Equatable {
     public var digest: ContentHash { ContentHash(text) }
 
     public static func parse(_ text: String) -> OutputManifest? {
-        let lines = CacheLines.fields(of: text, separator: UInt8(ascii: " "), maxSplits: 2)
         var entries: [String: Entry] = [:]
-        entries.reserveCapacity(lines.count)
-        for parts in lines {
-            guard parts.count == 3, let hash = ContentHash(hex: parts[0]), let size = Int(parts[1]) else { return nil }
-            entries[String(parts[2])] = Entry(size: size, hash: hash)
+        // A line is about 80 bytes.
+        entries.reserveCapacity(text.utf8.count / 64)
+        let complete = CacheLines.forEachLine(of: text, separator: UInt8(ascii: " "), maxSplits: 2) { parts in
+            guard parts.count == 3, let hash = ContentHash(hexDigits: parts[0]), let size = CacheLines.integer(parts[1]) else { return false }
+            entries[CacheLines.string(parts[2])] = Entry(size: size, hash: hash)
+            return true
         }
-        return OutputManifest(entries: entries)
+        return complete ? OutputManifest(entries: entries) : nil
     }
 }

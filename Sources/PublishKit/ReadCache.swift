@@ -74,11 +74,13 @@ struct ReadCache: Sendable {
     static func statusKeys(in folder: URL) -> [ContentHash: ContentHash] {
         var stats: [ContentHash: ContentHash] = [:]
         if let text = try? String(contentsOf: folder.appendingPathComponent(statsName), encoding: .utf8) {
-            let lines = CacheLines.fields(of: text, separator: UInt8(ascii: "\t"))
-            stats.reserveCapacity(lines.count)
-            for parts in lines {
-                guard parts.count == 2, let signature = ContentHash(hex: parts[0]), let key = ContentHash(hex: parts[1]) else { continue }
-                stats[signature] = key
+            // A line is 66 bytes.
+            stats.reserveCapacity(text.utf8.count / 66)
+            _ = CacheLines.forEachLine(of: text, separator: UInt8(ascii: "\t")) { parts in
+                if parts.count == 2, let signature = ContentHash(hexDigits: parts[0]), let key = ContentHash(hexDigits: parts[1]) {
+                    stats[signature] = key
+                }
+                return true
             }
         }
         return stats

@@ -71,9 +71,12 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// 32 hex digits (either case); nil for anything else.
-    public init?(hex: Substring) {
+    public init?(hex: Substring) { self.init(hexDigits: hex.utf8) }
+
+    /// The same from the digits' bytes.
+    public init?<Digits: Sequence<UInt8>>(hexDigits: Digits) {
         var high: UInt64 = 0, low: UInt64 = 0, count = 0
-        for byte in hex.utf8 {
+        for byte in hexDigits {
             let value: UInt8
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")

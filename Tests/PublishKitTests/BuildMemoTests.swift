@@ -98,3 +98,23 @@ import Testing
         }
     }
 }
+
+/// The output manifest as the build cache stores it: read back exactly, paths with spaces and
+/// Chinese included; a damaged line means the manifest is not trusted at all.
+@Suite struct OutputManifestTextTests {
+    @Test func textReadsBackExactlyAndADamagedLineIsRefused() {
+        var manifest = OutputManifest()
+        let paths = ["index.html", "reports/包头市 昆都仑区.html", "data/2024/110000/reports.sqlite", "a b  c.txt", "sources/x.html.txt"]
+        for (i, path) in paths.enumerated() {
+            manifest.entries[path] = .init(size: i * 1_000_003, hash: ContentHash(path))
+        }
+        let text = manifest.text
+        #expect(OutputManifest.parse(text) == manifest)
+        #expect(OutputManifest.parse("") == OutputManifest())
+        let lines = text.split(separator: "\n").map(String.init)
+        let hash = lines[0].prefix(32), path = lines[0].split(separator: " ", maxSplits: 2)[2]
+        for damaged in ["\(hash)\t7\t\(path)", "zz\(hash.dropFirst(2)) 7 \(path)", "\(hash) -5 \(path)", "\(hash) 7x \(path)", String(lines[0].prefix(40))] {
+            #expect(OutputManifest.parse((lines.dropLast() + [damaged]).joined(separator: "\n") + "\n") == nil, "\(damaged)")
+        }
+    }
+}
