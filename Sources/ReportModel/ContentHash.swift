@@ -73,7 +73,9 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
     /// 32 hex digits (either case); nil for anything else.
     public init?(hex: Substring) { self.init(hexDigits: hex.utf8) }
 
-    /// The same from the digits' bytes.
+    /// The same from the digits' bytes. Inlinable, so that callers in other modules get it
+    /// specialised: generic across the module boundary, each call looked up type metadata.
+    @inlinable
     public init?<Digits: Sequence<UInt8>>(hexDigits: Digits) {
         var high: UInt64 = 0, low: UInt64 = 0, count = 0
         for byte in hexDigits {
