@@ -26,8 +26,6 @@ struct BuildMemo: Sendable, Equatable {
     /// A key or path holding a tab or newline cannot be stored; such jobs are never memoized.
     static func storable(_ text: String) -> Bool { !text.contains("\t") && !text.contains("\n") }
 
-    func text(salt: ContentHash, manifest: ContentHash) -> String { Self.header(salt: salt, manifest: manifest) + lines }
-
     private static func header(salt: ContentHash, manifest: ContentHash) -> String { "\(layoutVersion) \(salt) \(manifest)\n" }
 
     /// The file's text after its header: a line per job, sorted by key.

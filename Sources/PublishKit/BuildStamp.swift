@@ -30,14 +30,6 @@ struct BuildStamp: Sendable, Equatable {
     struct Counts: Sendable, Equatable {
         var reports = 0, unread = 0, errors = 0, warnings = 0, files = 0, pages = 0, jobs = 0
         var all: [Int] { [reports, unread, errors, warnings, files, pages, jobs] }
-        init(reports: Int, unread: Int, errors: Int, warnings: Int, files: Int, pages: Int, jobs: Int) {
-            (self.reports, self.unread, self.errors, self.warnings, self.files, self.pages, self.jobs) =
-                (reports, unread, errors, warnings, files, pages, jobs)
-        }
-        init?(_ all: [Int]) {
-            guard all.count == 7 else { return nil }
-            self.init(reports: all[0], unread: all[1], errors: all[2], warnings: all[3], files: all[4], pages: all[5], jobs: all[6])
-        }
     }
 
     /// The inputs' digest; nil when an input has no read-cache key.
@@ -77,36 +69,51 @@ struct BuildStamp: Sendable, Equatable {
     }
 }
 
-/// An input's read-cache key as the check found it, with the file status it was found under,
-/// so the read stage that may follow need not ask again.
+/// An input's read-cache key, with the file status it was found under and its sidecar: found by
+/// the up-to-date check, or by the read stage for an input the check did not key.
 struct InputKey: Sendable {
     let key: ContentHash
     let status: FileStatus
     let sidecar: URL?
     /// Found from the status alone, without reading the file.
     let statusHit: Bool
+
+    /// The input's key: from its file status when `statusKey` knows it (unchanged since a build
+    /// hashed it), else from its bytes, which come back too. Nil for an input that is not read:
+    /// not a regular file, over the size limit, or unreadable.
+    static func find(_ input: InputDiscovery.Input, limits: ReadLimits,
+                     statusKey: (FileStatus) -> ContentHash?) -> (key: InputKey, data: Data?)? {
+        let sidecar = input.mayHaveSidecar ? ReportReader.sidecarURL(for: input.url) : nil
+        // Taken before the bytes are read: a file changed meanwhile has a newer status next time.
+        guard let status = FileStatus(path: input.url.path, source: input.source, sidecar: sidecar?.path, limits: limits),
+              status.size <= limits.maxFileBytes
+        else { return nil }
+        if let key = statusKey(status) { return (InputKey(key: key, status: status, sidecar: sidecar, statusHit: true), nil) }
+        // What the file is and how large is known before it is opened: a FIFO would block.
+        guard case .regular(let size) = FileKind.of(input.url.path), size <= limits.maxFileBytes,
+              let data = try? Data(contentsOf: input.url)
+        else { return nil }
+        let key = ReadCache.key(source: input.source, data: data, sidecar: sidecar.flatMap(ReportReader.sidecarData), limits: limits)
+        return (InputKey(key: key, status: status, sidecar: sidecar, statusHit: false), data)
+    }
+}
+
+extension BuildStamp.Counts {
+    init?(_ all: [Int]) {
+        guard all.count == 7 else { return nil }
+        self.init(reports: all[0], unread: all[1], errors: all[2], warnings: all[3], files: all[4], pages: all[5], jobs: all[6])
+    }
 }
 
 extension SiteBuilder {
-    /// Each input's read-cache key, worked out as cheaply as can be: from its file status when
-    /// that is unchanged since a build hashed it (see `ReadCache.statusKeys`), else from its bytes.
+    /// Each input's key (see `InputKey.find`), on all cores, the bytes read for it let go at once.
     /// Nil for an input the read stage would not key.
     static func inputKeys(_ inputs: [InputDiscovery.Input], collisions: [Int: String], limits: ReadLimits,
                           statusKeys: [ContentHash: ContentHash], progress: BuildProgress) -> [InputKey?] {
-        return Array(inputs.indices).concurrentMap { i -> InputKey? in
+        Array(inputs.indices).concurrentMap { i -> InputKey? in
             defer { progress.advance() }
-            let input = inputs[i]
             guard collisions[i] == nil else { return nil }
-            let sidecar = input.mayHaveSidecar ? ReportReader.sidecarURL(for: input.url) : nil
-            guard let status = FileStatus(path: input.url.path, source: input.source, sidecar: sidecar?.path, limits: limits),
-                  status.size <= limits.maxFileBytes
-            else { return nil }
-            if let key = statusKeys[status.signature] { return InputKey(key: key, status: status, sidecar: sidecar, statusHit: true) }
-            guard case .regular(let size) = FileKind.of(input.url.path), size <= limits.maxFileBytes,
-                  let data = try? Data(contentsOf: input.url)
-            else { return nil }
-            let key = ReadCache.key(source: input.source, data: data, sidecar: sidecar.flatMap(ReportReader.sidecarData), limits: limits)
-            return InputKey(key: key, status: status, sidecar: sidecar, statusHit: false)
+            return InputKey.find(inputs[i], limits: limits) { statusKeys[$0.signature] }?.key
         }
     }
 }

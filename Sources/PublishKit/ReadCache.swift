@@ -43,7 +43,8 @@ struct ReadCache: Sendable {
         storedBytes = 0
     }
 
-    init(folder: URL) {
+    /// `statusKeys`: the folder's `statusKeys(in:)` when the caller has loaded them already.
+    init(folder: URL, statusKeys: [ContentHash: ContentHash]? = nil) {
         var entries: [ContentHash: (bytes: ArraySlice<UInt8>, check: UInt64)] = [:]
         var stored = 0
         if let bytes = Self.contents(of: folder.appendingPathComponent(Self.fileName)) {
@@ -65,7 +66,7 @@ struct ReadCache: Sendable {
             }
         }
         self.entries = entries
-        stats = Self.statusKeys(in: folder)
+        stats = statusKeys ?? Self.statusKeys(in: folder)
         storedBytes = stored
     }
 

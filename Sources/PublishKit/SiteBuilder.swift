@@ -101,10 +101,12 @@ public struct SiteBuilder: Sendable {
         let salt = Self.memoSalt(theme: theme, config: config, notices: configProblems)
         // Inputs whose pages would land on one path are listed as unread, never overwritten.
         let collisions = PageCollisions.find(inputs)
+        // Loaded once, for the up-to-date check and the read cache.
+        let statusKeys = options.clean ? [:] : ReadCache.statusKeys(in: publication.cache)
         var checked: [InputKey?]?
         if !options.clean {
-            checked = try upToDate(inputs, collisions: collisions, salt: salt, limits: config.limits, publication: publication,
-                                   summary: &summary, clock: &clock)
+            checked = try upToDate(inputs, collisions: collisions, statusKeys: statusKeys, salt: salt, limits: config.limits,
+                                   publication: publication, summary: &summary, clock: &clock)
             if summary.upToDate { return summary }
         }
         // Written again once this build has published.
@@ -115,7 +117,7 @@ public struct SiteBuilder: Sendable {
         let (parsed, memo, loadedCache) = concurrently(
             { manifestText.flatMap { OutputManifest.parse($0.text) } },
             { manifestText.flatMap { BuildMemo.load(from: publication.cache, salt: salt, manifest: $0.digest) } },
-            { [clean = options.clean] in clean ? ReadCache() : ReadCache(folder: publication.cache) })
+            { [clean = options.clean] in clean ? ReadCache() : ReadCache(folder: publication.cache, statusKeys: statusKeys) })
         let trusted = parsed.flatMap { manifest in manifestText.map { (manifest: manifest, digest: $0.digest) } }
         let previous = trusted?.manifest
         summary.incremental = previous != nil
@@ -311,28 +313,33 @@ public struct SiteBuilder: Sendable {
             return ReadItem(source: input.source, outcome: AnalysedOutcome(.unread(UnreadFile(source: input.source, reason: collision))),
                             copy: nil, hit: false)
         }
-        let sidecar = checked.map(\.sidecar) ?? (input.mayHaveSidecar ? ReportReader.sidecarURL(for: input.url) : nil)
-        // Taken before the bytes are read: a file changed meanwhile has a newer status next time.
-        let status = checked?.status ?? FileStatus(path: input.url.path, source: input.source, sidecar: sidecar?.path, limits: limits)
-        // The check's key was found from the status or from the bytes it read just before.
-        if let status, status.size <= limits.maxFileBytes, let key = checked?.key ?? cache.key(for: status),
-           let outcome = cache.outcome(for: key) {
-            let copy = try copySource(input, size: status.size, key: key, data: nil, into: writer)
+        // The check's key (from the status, or from the bytes it read just before), else found here.
+        let found = checked.map { (key: $0, data: Data?.none) } ?? InputKey.find(input, limits: limits, statusKey: cache.key(for:))
+        // Not a regular file, over the size limit or unreadable: listed without a copy; its page says why.
+        let unread = {
+            ReadItem(source: input.source, outcome: AnalysedOutcome(ReportReader.read(contentsOf: input.url, source: input.source, limits: limits)),
+                     copy: nil, hit: false)
+        }
+        guard let found else { return unread() }
+        let status = found.key.status, sidecar = found.key.sidecar
+        if found.data == nil, let outcome = cache.outcome(for: found.key.key) {
+            let copy = try copySource(input, size: status.size, key: found.key.key, data: nil, into: writer)
             if copy != .needsBytes {
-                pending.keep(key)
+                pending.keep(found.key.key)
                 return ReadItem(source: input.source, outcome: outcome, copy: copy.path, hit: true,
-                                key: key, status: status, statusHit: checked?.statusHit ?? true)
+                                key: found.key.key, status: status, statusHit: found.key.statusHit)
             }
         }
-        // What the file is and how large is known before it is opened: a FIFO would block, a huge
-        // file is not read. Those, and unreadable inputs, are listed without a copy; their pages say why.
-        guard case .regular(let size) = FileKind.of(input.url.path), size <= limits.maxFileBytes,
-              let data = try? Data(contentsOf: input.url)
-        else {
-            return ReadItem(source: input.source, outcome: AnalysedOutcome(ReportReader.read(contentsOf: input.url, source: input.source, limits: limits)),
-                            copy: nil, hit: false)
+        let key: ContentHash, data: Data
+        if let bytes = found.data {
+            (key, data) = (found.key.key, bytes)
+        } else {
+            // Known by its status, but its outcome or its copy needs the bytes.
+            guard case .regular(let size) = FileKind.of(input.url.path), size <= limits.maxFileBytes,
+                  let bytes = try? Data(contentsOf: input.url)
+            else { return unread() }
+            (key, data) = (ReadCache.key(source: input.source, data: bytes, sidecar: sidecar.flatMap(ReportReader.sidecarData), limits: limits), bytes)
         }
-        let key = ReadCache.key(source: input.source, data: data, sidecar: sidecar.flatMap(ReportReader.sidecarData), limits: limits)
         let outcome: AnalysedOutcome
         let hit: Bool
         if let cached = cache.outcome(for: key) {
@@ -382,15 +389,15 @@ public struct SiteBuilder: Sendable {
     /// that of a build that does nothing: only the build report is written again. Returns each
     /// input's key as found, for the read stage when something changed; nil when no check ran.
     /// The check is a stage of its own.
-    private func upToDate(_ inputs: [InputDiscovery.Input], collisions: [Int: String], salt: ContentHash, limits: ReadLimits,
-                          publication: Publication, summary: inout Summary, clock: inout Stopwatch) throws -> [InputKey?]? {
+    private func upToDate(_ inputs: [InputDiscovery.Input], collisions: [Int: String], statusKeys: [ContentHash: ContentHash],
+                          salt: ContentHash, limits: ReadLimits, publication: Publication, summary: inout Summary,
+                          clock: inout Stopwatch) throws -> [InputKey?]? {
         guard let stamp = BuildStamp.load(from: publication.cache),
               let marker = try? String(contentsOf: publication.output.appendingPathComponent(Self.marker), encoding: .utf8),
               marker == Self.markerText(stamp.manifest)
         else { return nil }
         options.progress.start("check", total: inputs.count)
-        let checked = Self.inputKeys(inputs, collisions: collisions, limits: limits, statusKeys: ReadCache.statusKeys(in: publication.cache),
-                                     progress: options.progress)
+        let checked = Self.inputKeys(inputs, collisions: collisions, limits: limits, statusKeys: statusKeys, progress: options.progress)
         guard BuildStamp.digest(salt: salt, sources: inputs.map(\.source), keys: checked.map { $0?.key }) == stamp.inputs else {
             clock.lap("check", into: &summary)
             return checked
