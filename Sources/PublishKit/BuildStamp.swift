@@ -85,12 +85,12 @@ struct InputKey: Sendable {
                      statusKey: (FileStatus) -> ContentHash?) -> (key: InputKey, data: Data?)? {
         let sidecar = input.mayHaveSidecar ? ReportReader.sidecarURL(for: input.url) : nil
         // Taken before the bytes are read: a file changed meanwhile has a newer status next time.
-        guard let status = FileStatus(path: input.url.path, source: input.source, sidecar: sidecar?.path, limits: limits),
+        guard let status = FileStatus(path: input.path, source: input.source, sidecar: sidecar?.path, limits: limits),
               status.size <= limits.maxFileBytes
         else { return nil }
         if let key = statusKey(status) { return (InputKey(key: key, status: status, sidecar: sidecar, statusHit: true), nil) }
         // What the file is and how large is known before it is opened: a FIFO would block.
-        guard case .regular(let size) = FileKind.of(input.url.path), size <= limits.maxFileBytes,
+        guard case .regular(let size) = FileKind.of(input.path), size <= limits.maxFileBytes,
               let data = try? Data(contentsOf: input.url)
         else { return nil }
         let key = ReadCache.key(source: input.source, data: data, sidecar: sidecar.flatMap(ReportReader.sidecarData), limits: limits)

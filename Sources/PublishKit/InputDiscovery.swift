@@ -13,11 +13,21 @@ public enum InputDiscovery {
         /// False when the file's folder holds no YAML file at all, so it has no sidecar and the
         /// build need not look for one (two `stat`s per input on a national corpus).
         public let mayHaveSidecar: Bool
+        /// `url.path` and `url.lastPathComponent`, kept: each call undoes the URL's percent
+        /// encoding again, a visible share of a rebuild that looks at every input's status.
+        public let path: String
+        public let name: String
 
         public init(url: URL, source: String, mayHaveSidecar: Bool = true) {
+            self.init(url: url, source: source, mayHaveSidecar: mayHaveSidecar, path: url.path, name: url.lastPathComponent)
+        }
+
+        init(url: URL, source: String, mayHaveSidecar: Bool, path: String, name: String) {
             self.url = url
             self.source = source
             self.mayHaveSidecar = mayHaveSidecar
+            self.path = path
+            self.name = name
         }
     }
 
@@ -60,7 +70,8 @@ public enum InputDiscovery {
             if isDirectory.boolValue {
                 let found = files(in: URL(fileURLWithPath: path))
                 result.inputs += found.map {
-                    Input(url: $0.url, source: (path as NSString).appendingPathComponent($0.source), mayHaveSidecar: $0.mayHaveSidecar)
+                    Input(url: $0.url, source: (path as NSString).appendingPathComponent($0.source), mayHaveSidecar: $0.mayHaveSidecar,
+                          path: $0.path, name: $0.name)
                 }
             } else {
                 result.inputs.append(Input(url: URL(fileURLWithPath: path), source: path))
@@ -99,7 +110,8 @@ public enum InputDiscovery {
             if isFolder {
                 if descending { walk(path, relative: source, into: &found) } else { skipped.append((path, source)) }
             } else if !isYAML(name) {
-                found.append(Input(url: URL(fileURLWithPath: path, isDirectory: false), source: source, mayHaveSidecar: anyYAML))
+                found.append(Input(url: URL(fileURLWithPath: path, isDirectory: false), source: source, mayHaveSidecar: anyYAML,
+                                   path: path, name: name))
             }
         }
         return skipped

@@ -8,8 +8,9 @@ import ReportModel
 /// hash, so any rebuilt parser invalidates the cache), the input's path (folder hints, the
 /// recorded source), its bytes, and its sidecar's bytes. One file, `records.bin` in the cache
 /// folder: a header, then per input its key, a length, a checksum (a damaged entry is a miss,
-/// never a wrong value) and the analysed outcome (`AnalysedOutcome`) in `BinaryCoding`
-/// (decoding JSON was the slowest part of a build with nothing to parse). A build that parsed
+/// never a wrong value) and the analysed outcome (`AnalysedOutcome`) in the byte form of
+/// `ByteWriter` (decoding through `Codable`, first JSON and then a binary tree of keyed
+/// containers, was the slowest part of a rebuild). A build that parsed
 /// few inputs appends their entries to the file; one that would leave too much dead space (entries
 /// of inputs changed or gone) rewrites it whole, in one sequential write (see `PendingWriter`).
 ///
@@ -20,7 +21,7 @@ import ReportModel
 struct ReadCache: Sendable {
     static let fileName = "records.bin"
     /// Bumped by hand when the cache's own layout changes.
-    static let layoutVersion = "govreport-read-cache/3"
+    static let layoutVersion = "govreport-read-cache/4"
     static let statsName = "stats.tsv"
 
     /// One cached outcome, to keep in the next cache file as it is.
@@ -138,7 +139,7 @@ struct ReadCache: Sendable {
     /// The outcome stored under `key`, nil when absent, damaged or unreadable.
     func outcome(for key: ContentHash) -> AnalysedOutcome? {
         guard let entry = entries[key], Self.checksum(entry.bytes) == entry.check else { return nil }
-        return try? BinaryCoding.decode(CachedOutcome.self, from: entry.bytes).outcome
+        return try? AnalysedOutcome(cacheBytes: entry.bytes)
     }
 
     /// The limits are part of the key: a file refused under one limit may be read under another.
@@ -154,7 +155,7 @@ struct ReadCache: Sendable {
 
     /// One entry of the cache file.
     static func entry(key: ContentHash, outcome: AnalysedOutcome) -> Entry? {
-        guard let bytes = try? BinaryCoding.encode(CachedOutcome(outcome)) else { return nil }
+        guard let bytes = outcome.cacheBytes else { return nil }
         return Entry(key: key, bytes: bytes[...])
     }
 
@@ -376,48 +377,43 @@ struct AnalysedOutcome: Sendable, Equatable {
     }
 }
 
-/// An analysed outcome with the parts of a record the govreport/1 JSON leaves out (sidecar
-/// annotations) and the report's own analysis.
-private struct CachedOutcome: Codable {
-    var record: ReportRecord?
-    var unreadSource: String?
-    var unreadReason: String?
-    /// The report's own analysis (see `ReportAnalysis`).
-    var findings: [Diagnostic]?
-    /// Passed, failed, not assessable.
-    var identityCounts: [Int]?
-    var sketch: TextSketch?
-    var level: OrganLevel?
-    var kind: OrganKind?
-    var sourceURL: String?
+/// An outcome in the read cache's byte form (see `ByteWriter`): a tag, then a report's record
+/// (with its sidecar annotations) and its own analysis, or an unread file's source and reason.
+extension AnalysedOutcome {
+    private enum Tag: Int { case report = 1, unread = 2 }
 
-    init(_ analysed: AnalysedOutcome) {
-        switch analysed.outcome {
-        case .report(let r):
-            record = r
-            if let analysis = analysed.analysis {
-                findings = analysis.findings
-                identityCounts = [analysis.identityCounts.passed, analysis.identityCounts.failed, analysis.identityCounts.notAssessable]
-                sketch = analysis.sketch
-            }
-            level = r.annotations.level
-            kind = r.annotations.kind
-            sourceURL = r.annotations.sourceURL
-        case .unread(let u):
-            unreadSource = u.source
-            unreadReason = u.reason
+    /// Nil for a report without its analysis: the cache would have nothing to give back for it.
+    var cacheBytes: [UInt8]? {
+        var out = ByteWriter()
+        switch outcome {
+        case .report(let record):
+            guard let analysis else { return nil }
+            out.write(Tag.report.rawValue)
+            record.write(to: &out)
+            analysis.write(to: &out)
+        case .unread(let file):
+            out.write(Tag.unread.rawValue)
+            out.write(file.source)
+            out.write(file.reason)
         }
+        return out.bytes
     }
 
-    var outcome: AnalysedOutcome? {
-        if var r = record {
-            guard let findings, let counts = identityCounts, counts.count == 3 else { return nil }
-            r.annotations = ReportAnnotations(level: level, kind: kind, sourceURL: sourceURL)
-            let analysis = ReportAnalysis(
-                findings: findings, identityCounts: IdentityCounts(passed: counts[0], failed: counts[1], notAssessable: counts[2]), sketch: sketch)
-            return AnalysedOutcome(outcome: .report(r), analysis: analysis)
+    init(cacheBytes: ArraySlice<UInt8>) throws {
+        self = try cacheBytes.withUnsafeBytes { buffer in
+            var reader = ByteReader(buffer)
+            let outcome: AnalysedOutcome
+            switch Tag(rawValue: try reader.readInt()) {
+            case .report:
+                let record = try ReportRecord(reading: &reader)
+                outcome = AnalysedOutcome(outcome: .report(record), analysis: try ReportAnalysis(reading: &reader))
+            case .unread:
+                outcome = AnalysedOutcome(outcome: .unread(UnreadFile(source: try reader.readString(), reason: try reader.readString())),
+                                          analysis: nil)
+            case nil: throw ByteReader.Failure()
+            }
+            guard reader.isAtEnd else { throw ByteReader.Failure() }
+            return outcome
         }
-        guard let unreadSource, let unreadReason else { return nil }
-        return AnalysedOutcome(outcome: .unread(UnreadFile(source: unreadSource, reason: unreadReason)), analysis: nil)
     }
 }

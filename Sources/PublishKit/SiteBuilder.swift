@@ -335,7 +335,7 @@ public struct SiteBuilder: Sendable {
             (key, data) = (found.key.key, bytes)
         } else {
             // Known by its status, but its outcome or its copy needs the bytes.
-            guard case .regular(let size) = FileKind.of(input.url.path), size <= limits.maxFileBytes,
+            guard case .regular(let size) = FileKind.of(input.path), size <= limits.maxFileBytes,
                   let bytes = try? Data(contentsOf: input.url)
             else { return unread() }
             (key, data) = (ReadCache.key(source: input.source, data: bytes, sidecar: sidecar.flatMap(ReportReader.sidecarData), limits: limits), bytes)
@@ -375,7 +375,7 @@ public struct SiteBuilder: Sendable {
     private func copySource(_ input: InputDiscovery.Input, size: Int, key: ContentHash, data: Data?,
                             into writer: DirectoryWriter) throws -> SourceCopy {
         guard size <= Self.maximumSourceCopy else { return .tooLarge }
-        let path = SitePaths.source(SitePaths.reportID(source: input.source), originalName: input.url.lastPathComponent)
+        let path = SitePaths.source(SitePaths.reportID(source: input.source), originalName: input.name)
         let memoKey = "source:" + path
         if writer.reuse(memoKey, digest: key) { return .copied(path) }
         guard let data else { return .needsBytes }

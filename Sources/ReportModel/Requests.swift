@@ -51,6 +51,26 @@ public struct Requests: Sendable, Equatable, Hashable {
     public var isEntirelyBlank: Bool { filled == CellBits() }
 }
 
+extension Requests {
+    /// The cache's byte form (see `ByteWriter`): every cell in row-major order. Here, beside the
+    /// flat layout, so reading a cached table sets the cells directly.
+    public func write(to out: inout ByteWriter) {
+        out.write(values.count)
+        for i in values.indices { out.write(filled[i] ? values[i] : nil) }
+    }
+
+    public init(reading reader: inout ByteReader) throws {
+        self.init()
+        guard try reader.readCount() == values.count else { throw ByteReader.Failure() }
+        for i in values.indices {
+            if let value = try reader.readOptionalInt() {
+                values[i] = value
+                filled[i] = true
+            }
+        }
+    }
+}
+
 /// One bit per cell of table 三 (175 cells), stored inline.
 private struct CellBits: Sendable, Hashable {
     private var low: UInt64 = 0, middle: UInt64 = 0, high: UInt64 = 0

@@ -20,8 +20,34 @@ import Testing
         for file in SampleGenerator(options: .init(count: 24, years: [2023, 2024], layouts: ReportWriter.Layout.allCases, seed: 5)).generate() {
             out.append((file.path, ReportReader.read(data: file.data, source: file.path)))
         }
+        out.append(("trial-format.txt", .report(trialFormatRecord())))
         out.append(("unread.txt", .unread(UnreadFile(source: "unread.txt", reason: "测试：无法读取"))))
         return out
+    }
+
+    /// A record with every field the readers can set, the trial format's table 二 and a sidecar's
+    /// annotations among them (no sample layout has all of these at once).
+    static func trialFormatRecord() -> ReportRecord {
+        var record = ReportRecord(source: "trial-format.txt", format: .textPipes, formatVersion: .v2019, scope: .region,
+                                  published: "2020-01-31", title: "2019年政府信息公开工作年度报告", agency: "某市人民政府", year: 2019,
+                                  region: Region(adcode: "340100", province: "安徽省", prefecture: "合肥市"))
+        record.active.rules = .init(issued: 3, repealed: nil, inForce: 41)
+        record.active.fees10kYuan = 12.5
+        var trial = ActiveDisclosure2019()
+        trial.rules.made = 2
+        trial.normativeDocuments.publicTotal = -7
+        trial.licensing.decisions = 1_234_567_890_123
+        trial.otherServices.change = 0
+        trial.fees.itemsLastYear = 5
+        trial.procurement.amount = 0.001
+        record.active2019 = trial
+        record.requests[.new, .naturalPerson] = 9
+        record.requests[.total, .total] = 0
+        record.reviewsAndLawsuits[.review, .upheld] = 2
+        record.diagnostics = [Diagnostic(.warning, "blank-cell", where: "表三, 本年新收政府信息公开申请数量, 自然人", "空白", expected: nil, found: "")]
+        record.annotations = ReportAnnotations(level: .prefecture, kind: .government, sourceURL: "https://example.gov.cn/a?b=1&c=\"2\"")
+        record.narrative.overview = String(repeating: "本机关认真贯彻落实政府信息公开条例，", count: 4)
+        return record
     }
 
     @Test func aSavedCacheGivesBackEveryOutcomeAsParsed() throws {
@@ -87,6 +113,28 @@ import Testing
         garbage.replaceSubrange((garbage.count - 40)..., with: Data(repeating: 0x07, count: 40))
         try (garbage + Data(repeating: 0x07, count: 10)).write(to: url)
         #expect(ReadCache(folder: folder).outcome(for: key) == nil)
+    }
+
+    /// The byte form itself, under the checksum: every cut short, lengthened or garbled entry is
+    /// refused (a miss), and none crashes the build.
+    @Test func theByteFormRefusesEveryTruncationAndGarbage() throws {
+        for (source, outcome) in Self.outcomes().prefix(8) + Self.outcomes().suffix(1) {
+            let bytes = try #require(AnalysedOutcome(outcome).cacheBytes, "\(source)")
+            #expect(try AnalysedOutcome(cacheBytes: bytes[...]) == AnalysedOutcome(outcome), "\(source)")
+            for n in 0..<bytes.count {
+                #expect((try? AnalysedOutcome(cacheBytes: bytes[..<n])) == nil, "\(source): first \(n) of \(bytes.count) bytes")
+            }
+            #expect((try? AnalysedOutcome(cacheBytes: (bytes + [0])[...])) == nil, "\(source): a byte too many")
+            // Huge lengths and counts, bad tags and raw values: refused, not trusted.
+            for fill: UInt8 in [0x00, 0x7F, 0xFF] {
+                var garbled = bytes
+                for i in stride(from: 1, to: garbled.count, by: 3) { garbled[i] = fill }
+                _ = try? AnalysedOutcome(cacheBytes: garbled[...])
+            }
+        }
+        // A report without its analysis has nothing to give back, so it is not cached at all.
+        let (_, report) = try #require(Self.outcomes().first)
+        #expect(AnalysedOutcome(outcome: report, analysis: nil).cacheBytes == nil)
     }
 }
 

@@ -10,6 +10,12 @@ public struct TextSketch: Sendable, Equatable, Hashable, Codable {
 
     let bins: [UInt64]
 
+    /// A sketch given back from a cache.
+    init(bins: [UInt64]) {
+        precondition(bins.count == Self.binCount, "a text sketch has \(Self.binCount) bins")
+        self.bins = bins
+    }
+
     /// The sketch the copied-text checks compare: a report's overview and its problems sections.
     public static func of(_ record: ReportRecord) -> TextSketch? {
         TextSketch(record.narrative.overview + "\n" + record.narrative.problems)
