@@ -3,7 +3,7 @@ import ReportModel
 /// A MinHash sketch of a text (one-permutation hashing: each 4-character shingle falls into one of
 /// 128 bins, each bin keeps its smallest hash). Two sketches estimate the texts' Jaccard similarity
 /// in constant time, and their bands index them so similar texts meet without comparing all pairs.
-public struct TextSketch: Sendable, Equatable, Hashable, Codable {
+public struct TextSketch: Sendable, Equatable, Hashable {
     public static let binCount = 128
     static let shingleLength = 4
     static let empty = UInt64.max
@@ -80,27 +80,5 @@ public struct TextSketch: Sendable, Equatable, Hashable, Codable {
 
     static func isHan(_ s: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
-    }
-}
-
-extension TextSketch {
-    /// The bins as 1,024 little-endian bytes, one value: a cache stores them in one piece.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        let bytes = try c.decode([UInt8].self)
-        guard bytes.count == Self.binCount * 8 else {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "a text sketch is \(Self.binCount * 8) bytes")
-        }
-        bins = (0..<Self.binCount).map { i in
-            (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[i * 8 + $1]) << (8 * UInt64($1)) }
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Self.binCount * 8)
-        for bin in bins { withUnsafeBytes(of: bin.littleEndian) { bytes.append(contentsOf: $0) } }
-        var c = encoder.singleValueContainer()
-        try c.encode(bytes)
     }
 }
