@@ -21,7 +21,7 @@ import ReportModel
 struct ReadCache: Sendable {
     static let fileName = "records.bin"
     /// Bumped by hand when the cache's own layout changes.
-    static let layoutVersion = "govreport-read-cache/4"
+    static let layoutVersion = "govreport-read-cache/5"
     static let statsName = "stats.tsv"
 
     /// One cached outcome, to keep in the next cache file as it is.

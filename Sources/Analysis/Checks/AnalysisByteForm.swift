@@ -11,6 +11,8 @@ extension ReportAnalysis {
         out.write(sketch != nil)
         // Hashes: eight bytes each, as they are.
         for bin in sketch?.bins ?? [] { out.writeFixed(bin) }
+        out.write(level?.rawValue)
+        out.write(kind.rawValue)
     }
 
     public init(reading reader: inout ByteReader) throws {
@@ -22,6 +24,7 @@ extension ReportAnalysis {
             for i in bins.indices { bins[i] = try reader.readFixed() }
             sketch = TextSketch(bins: bins)
         }
-        self.init(findings: findings, identityCounts: counts, sketch: sketch)
+        self.init(findings: findings, identityCounts: counts, sketch: sketch,
+                  level: try reader.readOptional(OrganLevel.self), kind: try reader.read(OrganKind.self))
     }
 }

@@ -99,14 +99,15 @@ public struct Dataset: Sendable {
             checked[winner].record.diagnostics.append(Diagnostic(
                 .info, "duplicate-kept", "同一机关同一年度另有报告 \(sorted[loser].source)，按重复报告规则以本份为准"))
         }
-        // On all cores: each report's figures and profile are its own.
+        // On all cores: each report's figures are its own. Its profile is in its own analysis: the
+        // notes added above say nothing of its name or region.
         let finished = checked
         reports = ParallelMap.map(Array(finished.indices)) { index in
             let c = finished[index]
             return DatasetReport(
                 index: index, record: c.record, metrics: ReportMetrics(c.record), identityCounts: c.identityCounts,
-                similarity: c.similarity, organ: organs[index], level: OrganProfiler.level(of: c.record),
-                kind: OrganProfiler.kind(of: c.record), supersededBy: superseded[index])
+                similarity: c.similarity, organ: organs[index], level: ownAnalyses[index].level,
+                kind: ownAnalyses[index].kind, supersededBy: superseded[index])
         }
         changes = Self.yearOverYear(reports)
         regions = RegionTotalsBuilder.build(reports)
