@@ -7,23 +7,23 @@ import Foundation
 /// the same: the reader lists each as unread with the reason, so nothing in the folder goes unmentioned.
 public enum InputDiscovery {
     public struct Input: Sendable, Hashable {
-        public let url: URL
         /// The path recorded in the record: relative to the folder searched, or as given.
         public let source: String
         /// False when the file's folder holds no YAML file at all, so it has no sidecar and the
         /// build need not look for one (two `stat`s per input on a national corpus).
         public let mayHaveSidecar: Bool
-        /// `url.path` and `url.lastPathComponent`, kept: each call undoes the URL's percent
-        /// encoding again, a visible share of a rebuild that looks at every input's status.
+        /// The file's path and name, kept as text: a URL per input (made, and its percent encoding
+        /// undone on every `path`) was a tenth of a rebuild that only looks at every input's status.
         public let path: String
         public let name: String
+        /// Made when the file is read, which an unchanged input never is.
+        public var url: URL { URL(fileURLWithPath: path, isDirectory: false) }
 
         public init(url: URL, source: String, mayHaveSidecar: Bool = true) {
-            self.init(url: url, source: source, mayHaveSidecar: mayHaveSidecar, path: url.path, name: url.lastPathComponent)
+            self.init(source: source, mayHaveSidecar: mayHaveSidecar, path: url.path, name: url.lastPathComponent)
         }
 
-        init(url: URL, source: String, mayHaveSidecar: Bool, path: String, name: String) {
-            self.url = url
+        init(source: String, mayHaveSidecar: Bool, path: String, name: String) {
             self.source = source
             self.mayHaveSidecar = mayHaveSidecar
             self.path = path
@@ -38,10 +38,23 @@ public enum InputDiscovery {
     }
 
     /// `NAME.yml` or `NAME.yaml`, in any case: what `(name as NSString).pathExtension` says for a
-    /// name that is not hidden, without bridging every name of the corpus to NSString.
+    /// name that is not hidden. Compared byte by byte: lowercasing every name of a national corpus
+    /// was a twelfth of a rebuild with nothing to do.
     static func isYAML(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        return lower.hasSuffix(".yml") || lower.hasSuffix(".yaml")
+        hasSuffixIgnoringASCIICase(name, ".yml") || hasSuffixIgnoringASCIICase(name, ".yaml")
+    }
+
+    /// `suffix` is lowercase ASCII; a letter of `name` matches it in either case.
+    private static func hasSuffixIgnoringASCIICase(_ name: String, _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        let tail = name.utf8.suffix(count)
+        guard tail.count == count else { return false }
+        let expected = UnsafeBufferPointer(start: suffix.utf8Start, count: count)
+        for (byte, wanted) in zip(tail, expected) {
+            let lowered: UInt8 = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            if lowered != wanted { return false }
+        }
+        return true
     }
 
     /// Files under a content folder, their sources relative to it.
@@ -70,7 +83,7 @@ public enum InputDiscovery {
             if isDirectory.boolValue {
                 let found = files(in: URL(fileURLWithPath: path))
                 result.inputs += found.map {
-                    Input(url: $0.url, source: (path as NSString).appendingPathComponent($0.source), mayHaveSidecar: $0.mayHaveSidecar,
+                    Input(source: (path as NSString).appendingPathComponent($0.source), mayHaveSidecar: $0.mayHaveSidecar,
                           path: $0.path, name: $0.name)
                 }
             } else {
@@ -110,8 +123,7 @@ public enum InputDiscovery {
             if isFolder {
                 if descending { walk(path, relative: source, into: &found) } else { skipped.append((path, source)) }
             } else if !isYAML(name) {
-                found.append(Input(url: URL(fileURLWithPath: path, isDirectory: false), source: source, mayHaveSidecar: anyYAML,
-                                   path: path, name: name))
+                found.append(Input(source: source, mayHaveSidecar: anyYAML, path: path, name: name))
             }
         }
         return skipped
