@@ -51,6 +51,8 @@ public struct SiteBuilder: Sendable {
         public var filesRemoved = 0
         /// Pages and downloads not made again because their inputs were unchanged (build memo).
         public var jobsReused = 0
+        /// The narratives' same-year matches were the last build's: no narrative, organ or source changed.
+        public var matchesReused = false
         public var bytesWritten = 0
         public var seconds = 0.0
         /// Seconds per stage, in the order run.
@@ -130,6 +132,7 @@ public struct SiteBuilder: Sendable {
         let stale: [String]
         let fileStats: [(FileStatus, ContentHash)]
         let cachePlan: ReadCache.Plan?
+        let matches: SameYearMatches
         let inputsDigest: ContentHash?
         let manifestDigest: ContentHash
         do {
@@ -144,7 +147,11 @@ public struct SiteBuilder: Sendable {
 
             // 3. Checks, metrics, regions, rankings.
             progress.start("analyse", total: 0)
-            let dataset = Dataset(records: read.records, analyses: read.analyses, options: .init(minimumRequests: config.minimumRequests))
+            let previousMatches = options.clean ? nil : MatchesCache.load(from: publication.cache)
+            let dataset = Dataset(records: read.records, analyses: read.analyses, matches: previousMatches,
+                                  options: .init(minimumRequests: config.minimumRequests))
+            matches = dataset.sameYearMatches
+            summary.matchesReused = matches.reused
             // The dataset holds every record, with the findings of its checks; the parsed ones go.
             read.records = []
             read.analyses = []
@@ -216,6 +223,8 @@ public struct SiteBuilder: Sendable {
             try publication.swapIn()
         }
         if let cachePlan { try? ReadCache.commit(stats: fileStats, plan: cachePlan, in: publication.cache) }
+        // Without it the next build scores the pairs again.
+        if !matches.reused { try? MatchesCache.save(matches, to: publication.cache) }
         if let inputsDigest {
             let counts = BuildStamp.Counts(reports: summary.reports, unread: summary.unread, errors: summary.errors, warnings: summary.warnings,
                                            files: summary.files, pages: summary.pages, jobs: writer.newMemo.entries.count)
@@ -455,7 +464,7 @@ public struct SiteBuilder: Sendable {
             "errors": summary.errors, "warnings": summary.warnings, "cache_hits": summary.cacheHits, "status_hits": summary.statusHits,
             "files": summary.files, "pages": summary.pages, "files_written": summary.filesWritten,
             "files_unchanged": summary.filesUnchanged, "files_removed": summary.filesRemoved,
-            "jobs_reused": summary.jobsReused,
+            "jobs_reused": summary.jobsReused, "matches_reused": summary.matchesReused,
             "bytes_written": summary.bytesWritten,
             "seconds_before_publish": ((clock.total * 1000).rounded() / 1000),
             "stages": stages,

@@ -178,6 +178,7 @@ import Testing
         _ = try Self.build(content, into: output)
         let clean = try Self.build(content, into: output, clean: true)
         #expect(!clean.incremental && clean.cacheHits == 0 && clean.filesWritten == clean.files)
+        #expect(!clean.matchesReused, "a clean build scores the narratives' pairs again")
     }
 
     @Test(arguments: [false, true])
@@ -244,6 +245,15 @@ extension IncrementalBuildTests {
         var testDescription: String { rawValue }
         /// Changes to the settings or the theme make every page again; the others only some.
         var remakesEverything: Bool { self == .siteTitle || self == .themeTemplate }
+        /// Whether the narratives' same-year matches stay the last build's (nil: it depends on
+        /// whether the new name sorts its report elsewhere or joins it to another organ).
+        var keepsMatches: Bool? {
+            switch self {
+            case .oneCell, .siteTitle, .themeTemplate: true
+            case .reportRemoved, .reportAddedInNewRegion: false
+            case .sidecarAdded, .sidecarChanged: nil
+            }
+        }
     }
 
     /// A content folder and a theme of its own (so the theme can be edited).
@@ -331,6 +341,7 @@ extension IncrementalBuildTests {
         let incremental = try fixture.build("Output")
         #expect(incremental.incremental)
         #expect(incremental.filesWritten > 0, "the change shows somewhere")
+        if let keepsMatches = change.keepsMatches { #expect(incremental.matchesReused == keepsMatches) }
         if change.remakesEverything {
             #expect(incremental.jobsReused == 0)
         } else {

@@ -23,14 +23,22 @@ public enum CheckRun {
     /// The checks across reports, given each record's own analysis (by the records' index) and,
     /// if the caller has them, their organ keys.
     public static func run(_ records: [ReportRecord], analyses: [ReportAnalysis], organs: [OrganKey?]? = nil) -> [CheckedReport] {
+        run(records, analyses: analyses, organs: organs, reusing: nil).reports
+    }
+
+    /// The same, taking `previous` as the same-year matches if they were worked out from the same
+    /// inputs, and giving back the matches used.
+    public static func run(_ records: [ReportRecord], analyses: [ReportAnalysis], organs: [OrganKey?]?,
+                           reusing previous: SameYearMatches?) -> (reports: [CheckedReport], matches: SameYearMatches) {
         precondition(records.count == analyses.count, "one analysis per record")
-        let dataset = DatasetChecks.run(records, sketches: analyses.map(\.sketch), organs: organs ?? OrganKey.of(records))
+        let dataset = DatasetChecks.run(records, sketches: analyses.map(\.sketch), organs: organs ?? OrganKey.of(records), reusing: previous)
         // On all cores: each record is copied with its findings added (a national corpus's worth).
-        return ParallelMap.map(Array(records.indices)) { i in
+        let reports = ParallelMap.map(Array(records.indices)) { i in
             var record = records[i]
             record.diagnostics += analyses[i].findings + dataset.findings[i]
             return CheckedReport(record: record, identityCounts: analyses[i].identityCounts, similarity: dataset.similarity[i])
         }
+        return (reports, dataset.matches)
     }
 }
 

@@ -17,19 +17,17 @@ public struct SimilarityScore: Sendable, Equatable {
 }
 
 /// Checks that need more than one report: consecutive years of one organ, and copied narrative.
-/// Linear in the number of reports: LSH bands find the candidates, and a band shared by very many
-/// reports (boilerplate) is compared in windows, not in all pairs.
+/// Linear in the number of reports (see `SameYearMatches`).
 public enum DatasetChecks {
     /// Narrative similarity at or above this is flagged as copied text.
     public static let copiedTextThreshold = 0.8
-    /// Members of one LSH band compared with each other in full; larger bands compare each member
-    /// with this many neighbours only (see `run`).
-    static let bandComparisonLimit = 8
 
     public struct Result: Sendable {
         /// Findings per record, by the records' index.
         public var findings: [[Diagnostic]]
         public var similarity: [SimilarityScore]
+        /// The same-year matches the similarity came from, to hand to the next build.
+        public var matches: SameYearMatches
     }
 
     public static func run(_ records: [ReportRecord]) -> Result {
@@ -37,8 +35,10 @@ public enum DatasetChecks {
         run(records, sketches: ParallelMap.map(records) { TextSketch.of($0) }, organs: OrganKey.of(records))
     }
 
-    /// `sketches` and `organs`: each record's `TextSketch.of` and `OrganKey`, by the records' index.
-    public static func run(_ records: [ReportRecord], sketches: [TextSketch?], organs organKeys: [OrganKey?]) -> Result {
+    /// `sketches` and `organs`: each record's `TextSketch.of` and `OrganKey`, by the records' index;
+    /// `previous`: the matches of an earlier run, used as they are if worked out from the same inputs.
+    public static func run(_ records: [ReportRecord], sketches: [TextSketch?], organs organKeys: [OrganKey?],
+                           reusing previous: SameYearMatches? = nil) -> Result {
         var findings = [[Diagnostic]](repeating: [], count: records.count)
         var similarity = [SimilarityScore](repeating: SimilarityScore(), count: records.count)
 
@@ -68,21 +68,8 @@ public enum DatasetChecks {
             }
         }
 
-        // Other organs in the same year: candidates from shared LSH bands only. Boilerplate makes
-        // some bands common to thousands of reports; comparing all pairs there would be quadratic,
-        // so in a band with more than `bandComparisonLimit` members each member is compared with
-        // the next `bandComparisonLimit` (in report order) only. A report that copies text shares
-        // many bands with its source, so it still meets it in one of them; small bands (every
-        // corpus the tests use) are compared in full.
-        let years = records.map(\.year)
-        let bandKeys = ParallelMap.map(Array(sketches.indices)) { i -> [UInt64] in
-            guard let sketch = sketches[i], let year = years[i] else { return [] }
-            return sketch.bandKeys().map { $0 ^ UInt64(year) }
-        }
-        var buckets: [UInt64: [Int]] = [:]
-        for (index, keys) in bandKeys.enumerated() {
-            for band in keys { buckets[band, default: []].append(index) }
-        }
+        // Other organs in the same year (see `SameYearMatches`), taken from the last build when
+        // nothing they depend on changed.
         // Organs as numbers (nil stays -1, equal to itself, as nil == nil): compared once per pair.
         var organNumbers: [OrganKey: Int] = [:]
         let organs = organKeys.map { key -> Int in
@@ -91,31 +78,8 @@ public enum DatasetChecks {
             organNumbers[key] = organNumbers.count
             return organNumbers.count - 1
         }
-        let sources = records.map(\.source)
-        // Each pair is scored where it meets, on all cores: a pair sharing several bands is scored
-        // again, which is cheaper than a set of every pair (on a national corpus tens of millions,
-        // each insert a cache miss). Each chunk keeps the best match per report; keeping the
-        // highest score, ties to the smallest source, makes the result independent of the order.
-        let bands = buckets.values.filter { $0.count > 1 }
-        let chunks = min(8, bands.count)
-        let partial = ParallelMap.map(Array(0..<chunks)) { c -> BestMatches in
-            var best = BestMatches(count: records.count)
-            for members in bands[(c * bands.count / chunks)..<((c + 1) * bands.count / chunks)] {
-                for (i, a) in members.enumerated() {
-                    for b in members[(i + 1)..<min(members.count, i + 1 + bandComparisonLimit)]
-                    where years[a] == years[b] && organs[a] != organs[b] {
-                        let s = sketches[a]!.similarity(to: sketches[b]!)
-                        best.offer(a, score: s, other: b, sources: sources)
-                        best.offer(b, score: s, other: a, sources: sources)
-                    }
-                }
-            }
-            return best
-        }
-        var best = BestMatches(count: records.count)
-        for part in partial {
-            for i in 0..<records.count where part.other[i] >= 0 { best.offer(i, score: part.score[i], other: part.other[i], sources: sources) }
-        }
+        let best = SameYearMatches.find(sketches: sketches, years: records.map(\.year), organs: organs,
+                                        sources: records.map(\.source), reusing: previous)
         for index in 0..<records.count where best.other[index] >= 0 {
             let score = best.score[index], other = best.other[index]
             similarity[index].sameYear = score
@@ -124,7 +88,7 @@ public enum DatasetChecks {
                 findings[index].append(copied(score, from: records[other], sameOrgan: false))
             }
         }
-        return Result(findings: findings, similarity: similarity)
+        return Result(findings: findings, similarity: similarity, matches: best)
     }
 
     private static func copied(_ score: Double, from other: ReportRecord, sameOrgan: Bool) -> Diagnostic {
@@ -134,23 +98,5 @@ public enum DatasetChecks {
             where: "正文, 总体情况与存在的主要问题及改进情况",
             "叙述部分与\(name)的相似度为\(formatPercent(score))（雷同，阈值\(formatPercent(copiedTextThreshold))）",
             expected: "<\(formatPercent(copiedTextThreshold))", found: formatPercent(score))
-    }
-}
-
-/// The most similar other report seen so far for each report (-1: none yet).
-private struct BestMatches {
-    var score: [Double]
-    var other: [Int]
-
-    init(count: Int) {
-        score = Array(repeating: -1, count: count)
-        other = Array(repeating: -1, count: count)
-    }
-
-    mutating func offer(_ i: Int, score s: Double, other o: Int, sources: [String]) {
-        if s > score[i] || (s == score[i] && sources[o] < sources[other[i]]) {
-            score[i] = s
-            other[i] = o
-        }
     }
 }

@@ -76,10 +76,14 @@ public struct Dataset: Sendable {
     public let changes: [Int: YearOverYear]
     public let regions: [RegionTotals]
     public let rankings: [Ranking]
+    /// The pair scoring behind the same-year 雷同 check, for the next build to reuse.
+    public let sameYearMatches: SameYearMatches
 
     /// `analyses`: each record's own analysis, by the records' index, when the caller already has
-    /// them (the site build keeps them in its cache); nil works them out.
-    public init(records: [ReportRecord], analyses: [ReportAnalysis]? = nil, options: Options = .init()) {
+    /// them (the site build keeps them in its cache); nil works them out. `matches`: the last
+    /// build's same-year matches, used only if worked out from the same sketches, years, organs
+    /// and sources.
+    public init(records: [ReportRecord], analyses: [ReportAnalysis]? = nil, matches: SameYearMatches? = nil, options: Options = .init()) {
         self.options = options
         let order = records.indices.sorted {
             let a = records[$0], b = records[$1]
@@ -89,7 +93,8 @@ public struct Dataset: Sendable {
         // Worked out once: the checks, the duplicate rule and the reports all group by organ.
         let organs = OrganKey.of(sorted)
         let ownAnalyses = analyses.map { analyses in order.map { analyses[$0] } } ?? ParallelMap.map(sorted) { ReportAnalysis($0) }
-        var checked = CheckRun.run(sorted, analyses: ownAnalyses, organs: organs)
+        var (checked, sameYearMatches) = CheckRun.run(sorted, analyses: ownAnalyses, organs: organs, reusing: matches)
+        self.sameYearMatches = sameYearMatches
         let superseded = DuplicateRule.superseded(sorted, organs: organs)
         // Sorted: a winner with several losers gets its notes in source order, whatever the hash seed.
         for (loser, winner) in superseded.sorted(by: { $0.key < $1.key }) {
