@@ -26,15 +26,25 @@ enum DownloadStage {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             let job = jobs[i]
             do {
-                let digest = job.digest()
-                if let digest, writer.reuse(job.key, digest: digest) {
+                func carried() throws {
                     for file in job.files {
                         guard let size = writer.previous?.entries[file.path]?.size else {
                             throw BuildError("下载文件 \(file.path) 沿用上次构建，但清单中没有它")
                         }
                         sizes.set(file.path, size)
                     }
-                    return
+                }
+                // A year's rows made from the same inputs as last time are the same rows; the
+                // memo's entry of the rows themselves is kept for the build where they are not.
+                let inputs = job.inputsDigest()
+                if let inputs, writer.reuse(job.inputsKey, digest: inputs) {
+                    writer.keepMemo(job.key)
+                    return try carried()
+                }
+                let digest = job.digest()
+                if let digest, writer.reuse(job.key, digest: digest) {
+                    if let inputs { writer.made(job.inputsKey, digest: inputs, paths: job.files.map(\.path)) }
+                    return try carried()
                 }
                 var paths: [String] = []
                 try job.make { path, data in
@@ -43,6 +53,7 @@ enum DownloadStage {
                     paths.append(path)
                 }
                 if let digest { writer.made(job.key, digest: digest, paths: paths) }
+                if let inputs { writer.made(job.inputsKey, digest: inputs, paths: paths) }
                 sizes.made(job.key)
             } catch { sizes.fail(error) }
         }

@@ -49,7 +49,10 @@ import Testing
         let records = try Self.records()
         let (first, made) = try Self.run(records)
         #expect(made.made.count > 3 && made.made.contains("downloads/2024"))
-        #expect(first.newMemo.entries.count == made.made.count, "every job memoized")
+        // Every job memoized; a year's files also under the digest of the inputs of their rows.
+        let yearJobs = made.made.filter { $0.split(separator: "/").count == 2 }
+        #expect(yearJobs.count >= 2)
+        #expect(Set(first.newMemo.entries.keys) == Set(made.made + yearJobs.map { $0 + "+inputs" }), "every job memoized")
 
         // Nothing changed: nothing is made, and the page's listing is the same.
         let (same, unchanged) = try Self.run(records, after: first)
@@ -70,6 +73,19 @@ import Testing
         #expect(incremental.newManifest == clean.newManifest)
         #expect(Self.listing(remade.entries) == Self.listing(all.entries))
         #expect(incremental.newManifest.entries["data/2024/\(province)/cells.csv"] != first.newManifest.entries["data/2024/\(province)/cells.csv"])
+
+        // 2024's rows were hashed and found the same, and their inputs recorded anew; the other
+        // years' rows were not hashed at all, and both their entries kept.
+        let old = first.newMemo.entries, new = incremental.newMemo.entries
+        #expect(new["downloads/2024"] == old["downloads/2024"])
+        #expect(new["downloads/2024+inputs"] != nil && new["downloads/2024+inputs"] != old["downloads/2024+inputs"])
+        for key in yearJobs where key != "downloads/2024" {
+            #expect(new[key] == old[key] && new[key + "+inputs"] == old[key + "+inputs"], "\(key)")
+        }
+        #expect(Set(new.keys) == Set(old.keys))
+        // And the build after that takes 2024's files by their inputs.
+        let (_, after) = try Self.run(changed, after: incremental)
+        #expect(after.made == [])
     }
 
     @Test func anIncrementalBuildAfterOneCorrectedCellEqualsACleanBuild() throws {
