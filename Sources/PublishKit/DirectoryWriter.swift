@@ -43,6 +43,12 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
         self.previous = previous
         self.previousMemo = previous == nil ? nil : previousMemo
         self.progress = progress
+        // Sized for a site like the last one: on a national site, growing these tables step by
+        // step under the lock rehashed hundreds of thousands of paths again and again.
+        let files = previous?.entries.count ?? 0
+        manifest.entries.reserveCapacity(files)
+        paths.reserveCapacity(files)
+        memo.entries.reserveCapacity(self.previousMemo?.entries.count ?? 0)
     }
 
     func reuse(_ key: String, digest: ContentHash) -> Bool {
@@ -70,6 +76,13 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
         }
         if kept, lock.withLock({ countsProgress }) { progress?.advance(carried.count) }
         return kept
+    }
+
+    /// Keeps the previous memo's entry for `key` as it is, for a job reused under another key
+    /// whose equal digest means this one's would be equal too.
+    func keepMemo(_ key: String) {
+        guard let entry = previousMemo?.entries[key] else { return }
+        lock.withLock { memo.entries[key] = entry }
     }
 
     func made(_ key: String, digest: ContentHash, paths made: [String]) {

@@ -32,7 +32,23 @@ import Testing
         #expect(SitePaths.source("0123", originalName: "报告.DOCX") == "sources/0123.docx")
         #expect(SitePaths.source("0123", originalName: "门户页面.HTML") == "sources/0123.html.txt", "a saved page is never active on the site")
         #expect(SitePaths.source("0123", originalName: "图.svg") == "sources/0123.svg.txt")
+        #expect(SitePaths.source("0123", originalName: "报告.txt.") == "sources/0123.txt")
+        #expect(SitePaths.source("0123", originalName: "无扩展名") == "sources/0123.bin")
+        #expect(SitePaths.source("0123", originalName: "...") == "sources/0123.bin")
+        #expect(SitePaths.source("0123", originalName: "报告.") == "sources/0123.bin")
+        #expect(SitePaths.source("0123", originalName: "a..PDF") == "sources/0123.pdf")
         #expect(SitePaths.root(from: "reports/x.html") == "../")
         #expect(SitePaths.root(from: "index.html") == "")
+    }
+}
+
+extension MarkdownTests {
+    /// The extension is the last non-empty part of the name split at its dots, as splitting says,
+    /// combining marks and all.
+    @Test(arguments: ["a.txt", "报告.DOCX", "a.txt.", "a..b", ".hidden", "...", "", "无", "x.\u{301}txt", "x.txt\u{301}",
+                      "\u{600}.txt", "报告.", "a.b.c.d", "e\u{301}.md", "..md", "🇨🇳.pdf"])
+    func lastComponentIsTheSplitsLastPart(_ name: String) {
+        let split = name.split(separator: ".", omittingEmptySubsequences: false).count > 1 ? String(name.split(separator: ".").last ?? "") : ""
+        #expect(String(SitePaths.lastComponent(name)) == split)
     }
 }

@@ -20,11 +20,22 @@ public enum SitePaths {
     /// A copy the browser would run as a page (a saved portal page with its scripts) gets `.txt`
     /// added: the original is downloadable and readable as source, never active on the site.
     public static func source(_ id: String, originalName: String) -> String {
-        let ext = originalName.split(separator: ".", omittingEmptySubsequences: false).count > 1
-            ? String(originalName.split(separator: ".").last ?? "").lowercased() : ""
+        let ext = String(lastComponent(originalName)).lowercased()
         let plain = !ext.isEmpty && ext.count <= 5 && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
         guard plain else { return "sources/\(id).bin" }
         return "sources/\(id).\(ext)" + (activeExtensions.contains(ext) ? ".txt" : "")
+    }
+
+    /// Of a name with a dot, its last non-empty dot-separated part ("" without a dot). Found from
+    /// the end: splitting every input's whole name into characters twice was a visible share of a
+    /// rebuild that only looks the copies up.
+    static func lastComponent(_ name: String) -> Substring {
+        guard name.lastIndex(of: ".") != nil else { return "" }
+        var end = name.endIndex
+        while end > name.startIndex, name[name.index(before: end)] == "." { end = name.index(before: end) }
+        let head = name[..<end]
+        let start = head.lastIndex(of: ".").map { head.index(after: $0) } ?? head.startIndex
+        return head[start...]
     }
 
     /// Types a browser renders as a document that can run script.
