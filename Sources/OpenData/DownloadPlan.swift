@@ -123,11 +123,7 @@ public struct DownloadJob: Sendable {
             d.add(report.count(.warning))
         }
         d.add(-1)
-        for i in regions {
-            let row = DownloadTables.regionRow(dataset.regions[i], fractions: .exact)
-            d.add(row.count)
-            for field in row { d.add(field) }
-        }
+        for i in regions { d.add(row: DownloadTables.regionRow(dataset.regions[i], fractions: .exact)) }
         return d.digest
     }
 
@@ -141,15 +137,11 @@ public struct DownloadJob: Sendable {
     public func digest() -> ContentHash? {
         var d = DigestBuilder("downloads/3")
         d.add(key)
-        func add(_ row: [String]) {
-            d.add(row.count)
-            for field in row { d.add(field) }
-        }
         switch work {
         case .year(_, let reports, let regions):
-            for i in reports { add(DownloadTables.reportRow(dataset.reports[i], fractions: .exact)) }
+            for i in reports { d.add(row: DownloadTables.reportRow(dataset.reports[i], fractions: .exact)) }
             d.add(-1)
-            for i in regions { add(DownloadTables.regionRow(dataset.regions[i], fractions: .exact)) }
+            for i in regions { d.add(row: DownloadTables.regionRow(dataset.regions[i], fractions: .exact)) }
         case .partition(let p, let name):
             d.add(name)
             for i in p.reports {
@@ -181,7 +173,7 @@ public struct DownloadJob: Sendable {
                 }
             }
             d.add(-1)
-            for i in p.regions { add(DownloadTables.regionRow(dataset.regions[i], fractions: .exact)) }
+            for i in p.regions { d.add(row: DownloadTables.regionRow(dataset.regions[i], fractions: .exact)) }
         }
         return d.digest
     }
@@ -233,5 +225,13 @@ struct CellCounts {
         let n = record.cells.count
         known[shape] = n
         return n
+    }
+}
+
+private extension DigestBuilder {
+    /// A row of a download: its length, then each field.
+    mutating func add(row: [String]) {
+        add(row.count)
+        for field in row { add(field) }
     }
 }

@@ -93,8 +93,9 @@ public struct Dataset: Sendable {
         // Worked out once: the checks, the duplicate rule and the reports all group by organ.
         let organs = OrganKey.of(sorted)
         let ownAnalyses = analyses.map { analyses in order.map { analyses[$0] } } ?? ParallelMap.map(sorted) { ReportAnalysis($0) }
-        var (checked, sameYearMatches) = CheckRun.run(sorted, analyses: ownAnalyses, organs: organs, reusing: matches)
-        self.sameYearMatches = sameYearMatches
+        let run = CheckRun.run(sorted, analyses: ownAnalyses, organs: organs, reusing: matches)
+        var checked = run.reports
+        sameYearMatches = run.matches
         let superseded = DuplicateRule.superseded(sorted, organs: organs)
         // Sorted: a winner with several losers gets its notes in source order, whatever the hash seed.
         for (loser, winner) in superseded.sorted(by: { $0.key < $1.key }) {
