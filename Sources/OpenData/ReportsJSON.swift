@@ -8,25 +8,34 @@ import ReportModel
 public enum ReportsJSON {
     public static let schema = "govreport-dataset/1"
 
-    /// The file for these reports. Each record is encoded alone and the bytes joined, as one
-    /// encoding of the whole file would write them (sorted keys, no spaces), so the encoder never
-    /// holds more than one record's tree.
+    /// The file for these reports, written as `JSONEncoder` would write `Entry`s (sorted keys,
+    /// no spaces; `PartitionTests` compares the two) but straight into bytes.
     public static func data(_ reports: some Sequence<DatasetReport>) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var out = Data("{\"reports\":[".utf8)
-        var first = true
+        var out = JSONOutput(pretty: false)
+        out.openObject()
+        out.key("reports")
+        out.openArray()
         for report in reports {
-            if !first { out.append(UInt8(ascii: ",")) }
-            first = false
-            out.append(try encoder.encode(Entry(report)))
+            out.item()
+            try report.record.writeJSON(into: &out, extra: Entry.extraKeys) { key, out in
+                switch key {
+                case "metrics": try MetricsObject(metrics: report.metrics).writeJSON(into: &out)
+                case "report_id": out.int(report.index)
+                default: out.int(report.supersededBy)
+                }
+            }
         }
-        out.append(contentsOf: Data("],\"schema\":\"\(schema)\"}".utf8))
-        return out
+        out.closeArray()
+        out.key("schema")
+        out.string(schema)
+        out.closeObject()
+        return Data(out.bytes)
     }
 
     /// One record with its figures: the record's own keys, plus `metrics` and `report_id`.
     public struct Entry: Encodable {
+        /// What an entry adds to its record, in byte order.
+        static let extraKeys = ["metrics", "report_id", "superseded_by"]
         let report: DatasetReport
         init(_ report: DatasetReport) { self.report = report }
 
@@ -53,6 +62,27 @@ public enum ReportsJSON {
                 }
             }
         }
+
+        /// `encode(to:)`'s object, keys in byte order.
+        func writeJSON(into out: inout JSONOutput) throws {
+            out.openObject()
+            for m in Self.catalogueInKeyOrder {
+                out.key(m.id)
+                switch m.figure(metrics) {
+                case .count(let v): out.int(v)
+                case .rate(let r):
+                    out.openObject()
+                    out.key("denominator"); out.int(r.denominator)
+                    out.key("numerator"); out.int(r.numerator)
+                    out.key("reason"); out.string(r.reason)
+                    out.key("value"); try out.number(r.value)
+                    out.closeObject()
+                }
+            }
+            out.closeObject()
+        }
+
+        private static let catalogueInKeyOrder = MetricCatalogue.all.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
     }
 
     struct RateObject: Encodable {

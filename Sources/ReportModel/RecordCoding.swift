@@ -53,25 +53,25 @@ extension ReportRecord: Codable {
             diagnostics: try c.decodeIfPresent([Diagnostic].self, forKey: .diagnostics) ?? [])
     }
 
-    /// The record as pretty-printed JSON, keys in the documented order.
+    /// The record as pretty-printed JSON, keys sorted: what `JSONEncoder` with `.prettyPrinted`,
+    /// `.sortedKeys` and `.withoutEscapingSlashes` makes of `encode(to:)`, written directly.
     public func jsonData() throws -> Data {
-        try Self.encoder.encode(self)
+        var out = JSONOutput(pretty: true, capacity: 8192)
+        try writeJSON(into: &out)
+        return Data(out.bytes)
     }
 
     /// Several records as one JSON array.
     public static func jsonData(_ records: [ReportRecord]) throws -> Data {
-        try encoder.encode(records)
+        var out = JSONOutput(pretty: true)
+        out.openArray()
+        for record in records {
+            out.item()
+            try record.writeJSON(into: &out)
+        }
+        out.closeArray()
+        return Data(out.bytes)
     }
-
-    /// One encoder for every record (it is safe from several threads): making one per record
-    /// cost as much as a small record's encoding.
-    private static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        // Sorted: Foundation's encoder on Linux otherwise emits keys in a per-process random order,
-        // and two builds of the same inputs must produce the same bytes.
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return e
-    }()
 }
 
 /// A string-keyed container: the record nests groups whose keys come from the format definition.

@@ -1,0 +1,235 @@
+// The govreport/1 record (docs/report-json.md) written through `JSONOutput`: the same bytes as
+// its `Encodable` form through `JSONEncoder` with sorted keys, which `RecordJSONTests` checks
+// on every fixture. Members go in byte order of their keys; every key is always present.
+
+extension ReportRecord {
+    /// The record as one JSON object. `extra`: members to merge in (`reports.json` adds
+    /// `metrics`, `report_id` and `superseded_by`), keys in byte order, each written by `write`
+    /// at its sorted place among the record's own.
+    public func writeJSON(
+        into out: inout JSONOutput, extra: [String] = [],
+        write: (_ key: String, _ out: inout JSONOutput) throws -> Void = { _, _ in }
+    ) throws {
+        out.openObject()
+        var pending = extra[...]
+        func flush(before key: String?, _ out: inout JSONOutput) throws {
+            while let next = pending.first, key.map({ next.utf8.lexicographicallyPrecedes($0.utf8) }) ?? true {
+                out.key(next)
+                try write(next, &out)
+                pending.removeFirst()
+            }
+        }
+        for member in Member.allCases {
+            try flush(before: member.key, &out)
+            out.key(member.key)
+            try writeValue(member, into: &out)
+        }
+        try flush(before: nil, &out)
+        out.closeObject()
+    }
+}
+
+private extension ReportRecord {
+    /// The record's keys, in byte order.
+    enum Member: String, CaseIterable {
+        case active, active2019 = "active_2019", agency, diagnostics, format, formatVersion = "format_version"
+        case published, region, requests, reviewsAndLawsuits = "reviews_and_lawsuits", schema, scope, source
+        case title, year
+
+        var key: String { rawValue }
+    }
+
+    func writeValue(_ member: Member, into out: inout JSONOutput) throws {
+        switch member {
+        case .active: try active.writeJSON(into: &out)
+        case .active2019:
+            if let a = active2019 { try a.writeJSON(into: &out) } else { out.null() }
+        case .agency: out.string(agency)
+        case .diagnostics:
+            out.openArray()
+            for d in diagnostics {
+                out.item()
+                d.writeJSON(into: &out)
+            }
+            out.closeArray()
+        case .format: out.string(format.rawValue)
+        case .formatVersion: out.string(formatVersion.rawValue)
+        case .published: out.string(published)
+        case .region: region.writeJSON(into: &out)
+        case .requests: requests.writeJSON(into: &out)
+        case .reviewsAndLawsuits: reviewsAndLawsuits.writeJSON(into: &out)
+        case .schema: out.string(Self.schemaName)
+        case .scope: out.string(scope.rawValue)
+        case .source: out.string(source)
+        case .title: out.string(title)
+        case .year: out.int(year)
+        }
+    }
+}
+
+private extension JSONOutput {
+    /// `[1, 2, null, …]`
+    mutating func ints(_ values: some Sequence<Int?>) {
+        openArray()
+        for v in values {
+            item()
+            int(v)
+        }
+        closeArray()
+    }
+
+    mutating func member(_ name: String, _ value: Int?) {
+        key(name)
+        int(value)
+    }
+
+    mutating func member(_ name: String, _ value: Double?) throws {
+        key(name)
+        try number(value)
+    }
+}
+
+private extension Diagnostic {
+    func writeJSON(into out: inout JSONOutput) {
+        out.openObject()
+        out.key("code"); out.string(code)
+        out.key("expected"); out.string(expected)
+        out.key("found"); out.string(found)
+        out.key("message"); out.string(message)
+        out.key("severity"); out.string(severity.rawValue)
+        out.key("where"); out.string(self.where)
+        out.closeObject()
+    }
+}
+
+private extension Region {
+    func writeJSON(into out: inout JSONOutput) {
+        out.openObject()
+        out.key("adcode"); out.string(adcode)
+        out.key("county"); out.string(county)
+        out.key("prefecture"); out.string(prefecture)
+        out.key("province"); out.string(province)
+        out.closeObject()
+    }
+}
+
+private extension ActiveDisclosure {
+    func writeJSON(into out: inout JSONOutput) throws {
+        out.openObject()
+        out.member("coercion", coercion)
+        try out.member("fees_10k_yuan", fees10kYuan)
+        out.member("licensing", licensing)
+        out.key("normative_documents"); normativeDocuments.writeJSON(into: &out)
+        out.member("punishment", punishment)
+        out.key("rules"); rules.writeJSON(into: &out)
+        out.closeObject()
+    }
+}
+
+private extension ActiveDisclosure.Documents {
+    func writeJSON(into out: inout JSONOutput) {
+        out.openObject()
+        out.member("in_force", inForce)
+        out.member("issued", issued)
+        out.member("repealed", repealed)
+        out.closeObject()
+    }
+}
+
+private extension ActiveDisclosure2019 {
+    func writeJSON(into out: inout JSONOutput) throws {
+        out.openObject()
+        out.key("coercion"); coercion.writeJSON(into: &out)
+        out.key("fees")
+        out.openObject()
+        out.member("change", fees.change)
+        out.member("items_last_year", fees.itemsLastYear)
+        out.closeObject()
+        out.key("licensing"); licensing.writeJSON(into: &out)
+        out.key("normative_documents"); normativeDocuments.writeJSON(into: &out)
+        out.key("other_services"); otherServices.writeJSON(into: &out)
+        out.key("procurement")
+        out.openObject()
+        try out.member("amount", procurement.amount)
+        out.member("projects", procurement.projects)
+        out.closeObject()
+        out.key("punishment"); punishment.writeJSON(into: &out)
+        out.key("rules"); rules.writeJSON(into: &out)
+        out.closeObject()
+    }
+}
+
+private extension ActiveDisclosure2019.Documents {
+    func writeJSON(into out: inout JSONOutput) {
+        out.openObject()
+        out.member("made", made)
+        out.member("public_total", publicTotal)
+        out.member("published", published)
+        out.closeObject()
+    }
+}
+
+private extension ActiveDisclosure2019.Items {
+    func writeJSON(into out: inout JSONOutput) {
+        out.openObject()
+        out.member("change", change)
+        out.member("decisions", decisions)
+        out.member("items_last_year", itemsLastYear)
+        out.closeObject()
+    }
+}
+
+private extension Requests {
+    /// Table 三's rows nested as the record has them (`denied.state_secret` under `denied`), each
+    /// level in byte order of its keys; worked out once.
+    static let jsonLayout: [(key: String, row: RequestRow?, members: [(key: String, row: RequestRow)])] = {
+        var layout: [(key: String, row: RequestRow?, members: [(key: String, row: RequestRow)])] = []
+        for row in RequestRow.allCases {
+            let parts = row.rawValue.split(separator: ".").map(String.init)
+            if parts.count == 1 {
+                layout.append((row.rawValue, row, []))
+            } else if let i = layout.firstIndex(where: { $0.row == nil && $0.key == parts[0] }) {
+                layout[i].members.append((parts[1], row))
+            } else {
+                layout.append((parts[0], nil, [(parts[1], row)]))
+            }
+        }
+        let byBytes = { (a: String, b: String) in a.utf8.lexicographicallyPrecedes(b.utf8) }
+        return layout.map { ($0.key, $0.row, $0.members.sorted { byBytes($0.key, $1.key) }) }
+            .sorted { byBytes($0.key, $1.key) }
+    }()
+
+    func writeJSON(into out: inout JSONOutput) {
+        out.openObject()
+        for entry in Self.jsonLayout {
+            out.key(entry.key)
+            if let row = entry.row {
+                out.ints(ApplicantColumn.allCases.lazy.map { self[row, $0] })
+            } else {
+                out.openObject()
+                for member in entry.members {
+                    out.key(member.key)
+                    out.ints(ApplicantColumn.allCases.lazy.map { self[member.row, $0] })
+                }
+                out.closeObject()
+            }
+        }
+        out.closeObject()
+    }
+}
+
+private extension ReviewsAndLawsuits {
+    static let groupsInKeyOrder = DisputeGroup.allCases.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    static let outcomesInKeyOrder = DisputeOutcome.allCases.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+
+    func writeJSON(into out: inout JSONOutput) {
+        out.openObject()
+        for group in Self.groupsInKeyOrder {
+            out.key(group.key)
+            out.openObject()
+            for outcome in Self.outcomesInKeyOrder { out.member(outcome.key, self[group, outcome]) }
+            out.closeObject()
+        }
+        out.closeObject()
+    }
+}
