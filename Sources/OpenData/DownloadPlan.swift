@@ -32,15 +32,17 @@ public struct DownloadPlan: Sendable {
         // Names of provinces, from the region totals (else the reports' own words).
         var names: [String: String] = [:]
         for region in dataset.regions where region.level == .province { names[region.adcode] = region.name }
+        // Looked up once by position: every job hashes its reports' keys on every build.
+        let readKeys = dataset.reports.map { recordDigests[$0.record.source] }
         var jobs = years.map { year in
-            DownloadJob(dataset: dataset, digests: recordDigests,
+            DownloadJob(dataset: dataset, readKeys: readKeys,
                         work: .year(year: year, reports: yearReports[year]!, regions: yearRegions[year] ?? []))
         }
         for partition in partitions {
             let name = partition.province.map { code in
                 names[code] ?? partition.reports.lazy.compactMap { dataset.reports[$0].record.region.province }.first ?? code
             } ?? DownloadCatalogue.unknownRegion
-            jobs.append(DownloadJob(dataset: dataset, digests: recordDigests, work: .partition(partition, name: name)))
+            jobs.append(DownloadJob(dataset: dataset, readKeys: readKeys, work: .partition(partition, name: name)))
         }
         self.jobs = jobs
     }
@@ -54,7 +56,8 @@ public struct DownloadJob: Sendable {
     }
 
     let dataset: Dataset
-    let digests: [String: ContentHash]
+    /// Each report's read key, by its index in the dataset.
+    let readKeys: [ContentHash?]
     let work: Work
 
     /// The build memo's key: `downloads/2024` or `downloads/2024/110000`.
@@ -115,7 +118,7 @@ public struct DownloadJob: Sendable {
         d.add(key)
         for i in reports {
             let report = dataset.reports[i]
-            guard let read = digests[report.record.source] else { return nil }
+            guard let read = readKeys[i] else { return nil }
             d.add(read)
             d.add(report.index)
             d.add(report.supersededBy)
@@ -132,8 +135,8 @@ public struct DownloadJob: Sendable {
     /// formatting every fraction of a national site took a large share of a rebuild). A province's
     /// files hold every cell, so its reports are hashed by their read keys, which cover each
     /// record and all that follows from it alone (figures, labels, level and kind) under the
-    /// memo's salt (the tool's version), plus what the dataset adds: position, duplicates, every
-    /// finding and ranking places.
+    /// memo's salt (the tool's version), plus what the dataset adds: position, duplicates, the
+    /// findings of comparing reports with each other, and ranking places.
     public func digest() -> ContentHash? {
         var d = DigestBuilder("downloads/3")
         d.add(key)
@@ -146,12 +149,14 @@ public struct DownloadJob: Sendable {
             d.add(name)
             for i in p.reports {
                 let report = dataset.reports[i]
-                guard let read = digests[report.record.source] else { return nil }
+                guard let read = readKeys[i] else { return nil }
                 d.add(read)
                 d.add(report.index)
                 d.add(report.supersededBy)
                 d.add(report.record.diagnostics.count)
-                for f in report.record.diagnostics {
+                // The findings before these follow from the record alone: the read key covers them.
+                d.add(report.crossReportFindings)
+                for f in report.record.diagnostics.suffix(report.crossReportFindings) {
                     for part in [f.severity.rawValue, f.code, f.where ?? "", f.message, f.expected ?? "", f.found ?? ""] { d.add(part) }
                 }
             }

@@ -268,7 +268,9 @@ public struct SiteBuilder: Sendable {
         let pending = ReadCache.PendingWriter(folder: publication.cache, appendingTo: cache)
         writer.countProgress(false)
         defer { writer.countProgress(true) }
-        let items = Array(inputs.indices).concurrentMap { i in
+        // Four threads a core: an input read from a cold disk waits for it, and parsing one
+        // (on a watchdog's thread) meanwhile keeps the cores busy.
+        let items = ParallelMap.map(Array(inputs.indices), threads: ProcessInfo.processInfo.activeProcessorCount * 4) { i in
             Result {
                 try read(inputs[i], collision: collisions[i], checked: checked?[i], limits: limits, cache: cache, pending: pending, into: writer)
             }

@@ -170,6 +170,33 @@ import Testing
         #expect(moves.contains("downloads/2024/110000") && moves.contains("downloads/2024") && moves.contains("downloads/2024/440000"))
         #expect(!moves.contains { $0.hasPrefix("downloads/2023") })
 
+        // Two reports in different provinces share their narrative (the same-year 雷同 check names
+        // each on the other), then one is partly rewritten: their read keys stay, and so does the
+        // number of findings, but the similarity they state changes, and so do both partitions.
+        let words = Array("政府信息公开工作年度报告本机关认真贯彻落实条例要求主动依申请办理答复复议诉讼监督保障平台建设规范")
+        let sentences = (0..<40).map { i in String((0..<14).map { words[(i * 7 + $0 * 13 + i * $0) % words.count] }) + "。" }
+        func copied(rewriting n: Int) -> [ReportRecord] {
+            Self.records().map { r in
+                var r = r
+                if r.source == "安徽省/瑶海区财政局-2024.txt" { r.narrative.overview = sentences.joined() }
+                if r.source == "广东省/南山区教育局-2024.txt" {
+                    r.narrative.overview = (sentences.dropLast(n) + (0..<n).map { "本年度共受理申请\($0 * 7)件，均在法定期限内答复。" }).joined()
+                }
+                return r
+            }
+        }
+        func finding(_ records: [ReportRecord]) -> Diagnostic? {
+            let report = Dataset(records: records, options: .init(minimumRequests: 1)).reports.first { $0.record.source == "安徽省/瑶海区财政局-2024.txt" }!
+            return report.crossReportFindings == 1 ? report.record.diagnostics.last : nil
+        }
+        let (whole, part) = (finding(copied(rewriting: 0)), finding(copied(rewriting: 1)))
+        #expect(whole?.code == "copied-text-same-year" && part?.code == "copied-text-same-year")
+        #expect(whole?.message != part?.message)
+        let (a, b) = (Self.digestsByKey(copied(rewriting: 0)), Self.digestsByKey(copied(rewriting: 1)))
+        let rewrites = Set(a.keys.filter { a[$0]! != b[$0]! })
+        #expect(rewrites.isSuperset(of: ["downloads/2024/340000", "downloads/2024/440000"]), "\(rewrites.sorted())")
+        #expect(!rewrites.contains("downloads/2024/110000"))
+
         // A report without a record digest: its partition is never taken from the memo.
         var digests = Self.digests(Self.records())
         digests["无地区-2024.txt"] = nil

@@ -7,6 +7,9 @@ public struct CheckedReport: Sendable {
     public var record: ReportRecord
     public var identityCounts: IdentityCounts
     public var similarity: SimilarityScore
+    /// How many of the record's last diagnostics come from comparing it with other reports (the
+    /// rest follow from the record alone).
+    public var crossReportFindings: Int
 
     /// The identity results, worked out again from the tables (they are a pure function of them).
     public var identities: [IdentityResult] { ConsistencyRules.evaluate(record) }
@@ -36,7 +39,8 @@ public enum CheckRun {
         let reports = ParallelMap.map(Array(records.indices)) { i in
             var record = records[i]
             record.diagnostics += analyses[i].findings + dataset.findings[i]
-            return CheckedReport(record: record, identityCounts: analyses[i].identityCounts, similarity: dataset.similarity[i])
+            return CheckedReport(record: record, identityCounts: analyses[i].identityCounts, similarity: dataset.similarity[i],
+                                 crossReportFindings: dataset.findings[i].count)
         }
         return (reports, dataset.matches)
     }
@@ -48,6 +52,44 @@ public enum ParallelMap {
         let slots = Slots<U>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { slots.set($0, transform(items[$0])) }
         return slots.values
+    }
+
+    /// The same map on `threads` threads, more than there are cores: for work that mostly waits
+    /// (a file read from a cold disk, then parsed on a watchdog's thread), so that one item's
+    /// wait overlaps another's work. Each thread takes the next item as it finishes one.
+    public static func map<T: Sendable, U: Sendable>(_ items: [T], threads: Int, _ transform: @escaping @Sendable (T) -> U) -> [U] {
+        let width = min(max(1, threads), items.count)
+        guard width > 1 else { return items.map(transform) }
+        let slots = Slots<U>(count: items.count)
+        let next = Counter()
+        let work: @Sendable () -> Void = {
+            while let i = next.take(below: items.count) { slots.set(i, transform(items[i])) }
+        }
+        let group = DispatchGroup()
+        for _ in 1..<width {
+            group.enter()
+            let thread = Thread {
+                work()
+                group.leave()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        work()
+        group.wait()
+        return slots.values
+    }
+
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func take(below limit: Int) -> Int? {
+            lock.withLock {
+                guard value < limit else { return nil }
+                value += 1
+                return value - 1
+            }
+        }
     }
 
     private final class Slots<U>: @unchecked Sendable {

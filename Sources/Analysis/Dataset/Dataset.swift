@@ -16,11 +16,14 @@ public final class DatasetReport: Sendable {
     public let kind: OrganKind
     /// The index of the report kept in this one's place (see `DuplicateRule`).
     public let supersededBy: Int?
+    /// How many of the record's last diagnostics come from comparing it with other reports (the
+    /// same-year and duplicate checks); those before them follow from the record alone.
+    public let crossReportFindings: Int
     /// Findings by severity (info, warning, error): lists sort a national dataset by them.
     private let severityCounts: (info: Int, warning: Int, error: Int)
 
     init(index: Int, record: ReportRecord, metrics: ReportMetrics, identityCounts: IdentityCounts, similarity: SimilarityScore,
-         organ: OrganKey?, level: OrganLevel?, kind: OrganKind, supersededBy: Int?) {
+         organ: OrganKey?, level: OrganLevel?, kind: OrganKind, supersededBy: Int?, crossReportFindings: Int) {
         self.index = index
         self.record = record
         self.metrics = metrics
@@ -30,6 +33,7 @@ public final class DatasetReport: Sendable {
         self.level = level
         self.kind = kind
         self.supersededBy = supersededBy
+        self.crossReportFindings = crossReportFindings
         var counts = (info: 0, warning: 0, error: 0)
         for diagnostic in record.diagnostics {
             switch diagnostic.severity {
@@ -102,8 +106,10 @@ public struct Dataset: Sendable {
             checked[loser].record.diagnostics.append(Diagnostic(
                 .warning, "duplicate-superseded",
                 "同一机关同一年度另有报告 \(sorted[winner].source)，按重复报告规则以该份为准，本份不计入汇总和排名"))
+            checked[loser].crossReportFindings += 1
             checked[winner].record.diagnostics.append(Diagnostic(
                 .info, "duplicate-kept", "同一机关同一年度另有报告 \(sorted[loser].source)，按重复报告规则以本份为准"))
+            checked[winner].crossReportFindings += 1
         }
         // On all cores: each report's figures are its own. Its profile is in its own analysis: the
         // notes added above say nothing of its name or region.
@@ -113,7 +119,7 @@ public struct Dataset: Sendable {
             return DatasetReport(
                 index: index, record: c.record, metrics: ReportMetrics(c.record), identityCounts: c.identityCounts,
                 similarity: c.similarity, organ: organs[index], level: ownAnalyses[index].level,
-                kind: ownAnalyses[index].kind, supersededBy: superseded[index])
+                kind: ownAnalyses[index].kind, supersededBy: superseded[index], crossReportFindings: c.crossReportFindings)
         }
         changes = Self.yearOverYear(reports)
         regions = RegionTotalsBuilder.build(reports)
