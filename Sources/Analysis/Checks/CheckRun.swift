@@ -49,9 +49,13 @@ public enum CheckRun {
 /// Order-keeping map on all cores.
 public enum ParallelMap {
     public static func map<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
-        let slots = Slots<U>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { slots.set($0, transform(items[$0])) }
-        return slots.values
+        // Each slot is written by exactly one iteration, so no lock and no optional per item
+        // (locking and unwrapping a hundred thousand results was a visible share of a rebuild).
+        Array(unsafeUninitializedCapacity: items.count) { buffer, count in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: items.count) { (slots.baseAddress! + $0).initialize(to: transform(items[$0])) }
+            count = items.count
+        }
     }
 
     /// The same map on `threads` threads, more than there are cores: for work that mostly waits
@@ -60,24 +64,26 @@ public enum ParallelMap {
     public static func map<T: Sendable, U: Sendable>(_ items: [T], threads: Int, _ transform: @escaping @Sendable (T) -> U) -> [U] {
         let width = min(max(1, threads), items.count)
         guard width > 1 else { return items.map(transform) }
-        let slots = Slots<U>(count: items.count)
         let next = Counter()
-        let work: @Sendable () -> Void = {
-            while let i = next.take(below: items.count) { slots.set(i, transform(items[i])) }
-        }
-        let group = DispatchGroup()
-        for _ in 1..<width {
-            group.enter()
-            let thread = Thread {
-                work()
-                group.leave()
+        return Array(unsafeUninitializedCapacity: items.count) { buffer, count in
+            nonisolated(unsafe) let slots = buffer
+            let work: @Sendable () -> Void = {
+                while let i = next.take(below: items.count) { (slots.baseAddress! + i).initialize(to: transform(items[i])) }
             }
-            thread.stackSize = 8 << 20
-            thread.start()
+            let group = DispatchGroup()
+            for _ in 1..<width {
+                group.enter()
+                let thread = Thread {
+                    work()
+                    group.leave()
+                }
+                thread.stackSize = 8 << 20
+                thread.start()
+            }
+            work()
+            group.wait()
+            count = items.count
         }
-        work()
-        group.wait()
-        return slots.values
     }
 
     private final class Counter: @unchecked Sendable {
@@ -90,13 +96,5 @@ public enum ParallelMap {
                 return value - 1
             }
         }
-    }
-
-    private final class Slots<U>: @unchecked Sendable {
-        private var values_: [U?]
-        private let lock = NSLock()
-        init(count: Int) { values_ = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ v: U) { lock.withLock { values_[i] = v } }
-        var values: [U] { lock.withLock { values_.map { $0! } } }
     }
 }

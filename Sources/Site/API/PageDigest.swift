@@ -44,8 +44,8 @@ enum PageFrame {
 }
 
 /// The digest of one report as other pages show it: everything read from its input (the read
-/// cache's key, which covers its bytes, sidecar, limits and the tool's version), every finding the
-/// checks added across reports, its narrative similarity, whether another file replaced it, and
+/// cache's key, which covers its bytes, sidecar, limits and the tool's version, so the record and
+/// every finding that follows from it alone), the findings of comparing it with other reports, its narrative similarity, whether another file replaced it, and
 /// where its source copy is. Made once per build, then combined into the digests of every page
 /// that lists the report.
 enum ReportSummary {
@@ -59,8 +59,11 @@ enum ReportSummary {
             // No read key: nothing tells whether the record changed, so this digest never repeats.
             d.add(UUID().uuidString)
         }
+        // The findings before the last few follow from the record alone, which the read key
+        // covers; those comparing it with other reports are hashed as they are.
         d.add(record.diagnostics.count)
-        for diagnostic in record.diagnostics {
+        d.add(report.crossReportFindings)
+        for diagnostic in record.diagnostics.suffix(report.crossReportFindings) {
             d.add(diagnostic.severity.rawValue)
             d.add(diagnostic.code)
             d.add(diagnostic.where)

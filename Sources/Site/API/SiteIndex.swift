@@ -32,6 +32,12 @@ struct SiteIndex: Sendable {
     let summaries: [ContentHash]
     /// Each region's summary digest (see `RegionSummary`).
     let regionSummaries: [RegionKey: ContentHash]
+    private struct CrumbKey: Hashable {
+        let adcode: String?
+        let year: Int?
+    }
+    /// `crumbsDigest` of the division and year of every report.
+    private var crumbDigests: [CrumbKey: ContentHash] = [:]
     /// Of the navigation every page shows.
     let frame: ContentHash
     /// Of everything the site shows: for the few pages that sum up the whole dataset.
@@ -93,6 +99,12 @@ struct SiteIndex: Sendable {
             regionSummaries[RegionKey(adcode: region.adcode, year: region.year)] = RegionSummary.digest(region, summaries: summaries)
         }
         self.regionSummaries = regionSummaries
+        var crumbDigests: [CrumbKey: ContentHash] = [:]
+        for report in dataset.reports {
+            let key = CrumbKey(adcode: report.record.region.adcode, year: report.record.year)
+            if crumbDigests[key] == nil { crumbDigests[key] = Self.digest(of: crumbs(to: key.adcode, year: key.year)) }
+        }
+        self.crumbDigests = crumbDigests
     }
 
     /// Every report's summary digest, on all cores.
@@ -120,6 +132,19 @@ struct SiteIndex: Sendable {
     func name(of report: DatasetReport) -> String { report.record.agency ?? "（机关未识别）\(report.record.source)" }
 
     func regionName(_ adcode: String, year: Int) -> String { regions[RegionKey(adcode: adcode, year: year)]?.name ?? adcode }
+
+    /// The digest of `crumbs(to:year:)`: worked out once per division and year that reports are
+    /// in, not once per report page (a national site has a hundred thousand of them).
+    func crumbsDigest(to adcode: String?, year: Int?) -> ContentHash {
+        if let digest = crumbDigests[CrumbKey(adcode: adcode, year: year)] { return digest }
+        return Self.digest(of: crumbs(to: adcode, year: year))
+    }
+
+    private static func digest(of crumbs: [Page.Crumb]) -> ContentHash {
+        var d = DigestBuilder("crumbs")
+        d.add(crumbs)
+        return d.digest
+    }
 
     /// Trail from the nation down to `adcode` in `year`, each linking to its region page.
     func crumbs(to adcode: String?, year: Int?) -> [Page.Crumb] {

@@ -11,7 +11,7 @@ enum ReportPage {
         d.add(site.frame)
         d.add(site.summaries[report.index])
         d.add(site.dataset.options.minimumRequests)
-        d.add(site.crumbs(to: report.record.region.adcode, year: report.record.year))
+        d.add(site.crumbsDigest(to: report.record.region.adcode, year: report.record.year))
         if let winner = report.supersededBy { d.add(site.summaries[winner]) }
         for metric in MetricCatalogue.all {
             let standing = site.standing(of: report.index, in: metric.id)
