@@ -1,20 +1,25 @@
 import Foundation
 
 extension String {
-    /// Whether `a` sorts before `b` by their UTF-8 bytes: for text in NFC (paths and keys the
-    /// build makes) the order `<` gives, without its Unicode normalisation, which made sorting a
-    /// national site's 300,000 Chinese paths a visible share of a rebuild.
-    public static func utf8Precedes(_ a: String, _ b: String) -> Bool {
-        if let less = a.utf8.withContiguousStorageIfAvailable({ x in
-            b.utf8.withContiguousStorageIfAvailable { y in
+    /// Whether `a` sorts before `b` by their UTF-8 bytes: for text in NFC (paths, keys and names
+    /// the build makes) the order `<` gives, without its Unicode normalisation, which made sorting
+    /// a national site's Chinese paths and names a visible share of a rebuild.
+    public static func utf8Precedes(_ a: String, _ b: String) -> Bool { utf8Order(a, b) < 0 }
+
+    /// Negative, zero or positive as `a`'s UTF-8 bytes sort before, equal or after `b`'s.
+    public static func utf8Order(_ a: String, _ b: String) -> Int {
+        let order = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Int in
                 let n = Swift.min(x.count, y.count)
-                guard n > 0, let p = x.baseAddress, let q = y.baseAddress else { return x.count < y.count }
-                let c = memcmp(p, q, n)
-                return c != 0 ? c < 0 : x.count < y.count
+                if n > 0, let p = x.baseAddress, let q = y.baseAddress {
+                    let c = memcmp(p, q, n)
+                    if c != 0 { return Int(c) }
+                }
+                return x.count - y.count
             }
-        }), let less {
-            return less
         }
-        return a.utf8.lexicographicallyPrecedes(b.utf8)
+        if let order, let order { return order }
+        if a.utf8.elementsEqual(b.utf8) { return 0 }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
     }
 }

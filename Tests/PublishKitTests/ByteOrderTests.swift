@@ -13,6 +13,7 @@ import Testing
         for a in texts {
             for b in texts {
                 #expect(String.utf8Precedes(a, b) == (a < b), "\(a) vs \(b)")
+                #expect((String.utf8Order(a, b) == 0) == (a == b), "\(a) vs \(b)")
             }
         }
         // A bridged or substring-made string without contiguous UTF-8 is compared all the same.

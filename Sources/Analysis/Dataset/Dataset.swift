@@ -89,9 +89,18 @@ public struct Dataset: Sendable {
     /// and sources.
     public init(records: [ReportRecord], analyses: [ReportAnalysis]? = nil, matches: SameYearMatches? = nil, options: Options = .init()) {
         self.options = options
-        let order = records.indices.sorted {
-            let a = records[$0], b = records[$1]
-            return (a.region.adcode ?? "~", a.agency ?? "~", a.year ?? 0, a.source) < (b.region.adcode ?? "~", b.agency ?? "~", b.year ?? 0, b.source)
+        // The keys taken out once (comparing records copied two whole records per step), and
+        // names compared as UTF-8 bytes: the order of `<` for NFC text, without normalising
+        // every Chinese name again at each of the two million steps.
+        let keys = records.map { (adcode: $0.region.adcode ?? "~", agency: $0.agency ?? "~", year: $0.year ?? 0, source: $0.source) }
+        let order = records.indices.sorted { i, j in
+            let a = keys[i], b = keys[j]
+            let byCode = String.utf8Order(a.adcode, b.adcode)
+            if byCode != 0 { return byCode < 0 }
+            let byName = String.utf8Order(a.agency, b.agency)
+            if byName != 0 { return byName < 0 }
+            if a.year != b.year { return a.year < b.year }
+            return String.utf8Precedes(a.source, b.source)
         }
         let sorted = order.map { records[$0] }
         // Worked out once: the checks, the duplicate rule and the reports all group by organ.

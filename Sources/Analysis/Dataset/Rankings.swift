@@ -58,11 +58,11 @@ enum RankingBuilder {
     /// comparing two Chinese strings, which every ranking of every metric did again.
     static func nameOrder(_ reports: [DatasetReport]) -> [Int] {
         let names = reports.map { $0.record.agency ?? $0.record.source }
-        let sorted = names.indices.sorted { names[$0] < names[$1] }
+        let sorted = names.indices.sorted { String.utf8Precedes(names[$0], names[$1]) }
         var order = [Int](repeating: 0, count: reports.count)
         var place = 0
         for (position, i) in sorted.enumerated() {
-            if position > 0 && names[sorted[position - 1]] != names[i] { place = position }
+            if position > 0 && String.utf8Order(names[sorted[position - 1]], names[i]) != 0 { place = position }
             order[i] = place
         }
         return order
