@@ -83,6 +83,23 @@ private extension JSONOutput {
         int(value)
     }
 
+    /// An object of strings, members given in byte order of their keys.
+    mutating func texts(_ members: KeyValuePairs<String, String?>) {
+        openObject()
+        for (name, value) in members {
+            key(name)
+            string(value)
+        }
+        closeObject()
+    }
+
+    /// An object of counts, members given in byte order of their keys.
+    mutating func counts(_ members: KeyValuePairs<String, Int?>) {
+        openObject()
+        for (name, value) in members { member(name, value) }
+        closeObject()
+    }
+
     mutating func member(_ name: String, _ value: Double?) throws {
         key(name)
         try number(value)
@@ -91,25 +108,14 @@ private extension JSONOutput {
 
 private extension Diagnostic {
     func writeJSON(into out: inout JSONOutput) {
-        out.openObject()
-        out.key("code"); out.string(code)
-        out.key("expected"); out.string(expected)
-        out.key("found"); out.string(found)
-        out.key("message"); out.string(message)
-        out.key("severity"); out.string(severity.rawValue)
-        out.key("where"); out.string(self.where)
-        out.closeObject()
+        out.texts(["code": code, "expected": expected, "found": found, "message": message,
+                   "severity": severity.rawValue, "where": self.where])
     }
 }
 
 private extension Region {
     func writeJSON(into out: inout JSONOutput) {
-        out.openObject()
-        out.key("adcode"); out.string(adcode)
-        out.key("county"); out.string(county)
-        out.key("prefecture"); out.string(prefecture)
-        out.key("province"); out.string(province)
-        out.closeObject()
+        out.texts(["adcode": adcode, "county": county, "prefecture": prefecture, "province": province])
     }
 }
 
@@ -128,11 +134,7 @@ private extension ActiveDisclosure {
 
 private extension ActiveDisclosure.Documents {
     func writeJSON(into out: inout JSONOutput) {
-        out.openObject()
-        out.member("in_force", inForce)
-        out.member("issued", issued)
-        out.member("repealed", repealed)
-        out.closeObject()
+        out.counts(["in_force": inForce, "issued": issued, "repealed": repealed])
     }
 }
 
@@ -140,11 +142,7 @@ private extension ActiveDisclosure2019 {
     func writeJSON(into out: inout JSONOutput) throws {
         out.openObject()
         out.key("coercion"); coercion.writeJSON(into: &out)
-        out.key("fees")
-        out.openObject()
-        out.member("change", fees.change)
-        out.member("items_last_year", fees.itemsLastYear)
-        out.closeObject()
+        out.key("fees"); out.counts(["change": fees.change, "items_last_year": fees.itemsLastYear])
         out.key("licensing"); licensing.writeJSON(into: &out)
         out.key("normative_documents"); normativeDocuments.writeJSON(into: &out)
         out.key("other_services"); otherServices.writeJSON(into: &out)
@@ -161,21 +159,13 @@ private extension ActiveDisclosure2019 {
 
 private extension ActiveDisclosure2019.Documents {
     func writeJSON(into out: inout JSONOutput) {
-        out.openObject()
-        out.member("made", made)
-        out.member("public_total", publicTotal)
-        out.member("published", published)
-        out.closeObject()
+        out.counts(["made": made, "public_total": publicTotal, "published": published])
     }
 }
 
 private extension ActiveDisclosure2019.Items {
     func writeJSON(into out: inout JSONOutput) {
-        out.openObject()
-        out.member("change", change)
-        out.member("decisions", decisions)
-        out.member("items_last_year", itemsLastYear)
-        out.closeObject()
+        out.counts(["change": change, "decisions": decisions, "items_last_year": itemsLastYear])
     }
 }
 

@@ -45,9 +45,9 @@ enum PageFrame {
 
 /// The digest of one report as other pages show it: everything read from its input (the read
 /// cache's key, which covers its bytes, sidecar, limits and the tool's version, so the record and
-/// every finding that follows from it alone), the findings of comparing it with other reports, its narrative similarity, whether another file replaced it, and
-/// where its source copy is. Made once per build, then combined into the digests of every page
-/// that lists the report.
+/// every finding that follows from it alone), the findings of comparing it with other reports,
+/// its narrative similarity, whether another file replaced it, and where its source copy is.
+/// Made once per build, then combined into the digests of every page that lists the report.
 enum ReportSummary {
     static func digest(_ content: SiteContent, _ report: DatasetReport) -> ContentHash {
         let record = report.record
