@@ -28,18 +28,13 @@ struct BuildMemo: Sendable, Equatable {
 
     private static func header(salt: ContentHash, manifest: ContentHash) -> String { "\(layoutVersion) \(salt) \(manifest)\n" }
 
-    /// The file's text after its header: a line per job, sorted by key (as UTF-8 bytes).
+    /// The file's text after its header: a line per job, sorted by key.
     var lines: String {
         var out = ""
-        out.reserveCapacity(entries.count * 96)
-        for (key, entry) in entries.sorted(by: { String.utf8Precedes($0.key, $1.key) }) {
-            out += entry.digest.description
-            out += "\t"
-            out += key
-            for path in entry.paths {
-                out += "\t"
-                out += path
-            }
+        for key in entries.keys.sorted() {
+            let entry = entries[key]!
+            out += "\(entry.digest)\t\(key)"
+            for path in entry.paths { out += "\t\(path)" }
             out += "\n"
         }
         return out

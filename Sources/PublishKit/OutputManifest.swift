@@ -17,17 +17,13 @@ public struct OutputManifest: Sendable, Equatable {
 
     public init(entries: [String: Entry] = [:]) { self.entries = entries }
 
-    /// One line per file, sorted by path (as UTF-8 bytes): `hash size path`.
+    /// One line per file, sorted by path: `hash size path`.
     public var text: String {
         var out = ""
-        out.reserveCapacity(entries.count * 80)
-        for (path, e) in entries.sorted(by: { String.utf8Precedes($0.key, $1.key) }) {
-            out += e.hash.description
-            out += " "
-            out += String(e.size)
-            out += " "
-            out += path
-            out += "\n"
+        out.reserveCapacity(entries.count * 64)
+        for path in entries.keys.sorted() {
+            let e = entries[path]!
+            out += "\(e.hash) \(e.size) \(path)\n"
         }
         return out
     }

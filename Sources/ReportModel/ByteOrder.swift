@@ -1,9 +1,9 @@
 import Foundation
 
 extension String {
-    /// Whether `a` sorts before `b` by their UTF-8 bytes: for text in NFC (paths, keys and names
-    /// the build makes) the order `<` gives, without its Unicode normalisation, which made sorting
-    /// a national site's Chinese paths and names a visible share of a rebuild.
+    /// Whether `a` sorts before `b` by their UTF-8 bytes: for text in NFC (names and paths read
+    /// from reports) the order `<` gives, without its Unicode normalisation, which made sorting a
+    /// national dataset's Chinese names a visible share of a rebuild.
     public static func utf8Precedes(_ a: String, _ b: String) -> Bool { utf8Order(a, b) < 0 }
 
     /// Negative, zero or positive as `a`'s UTF-8 bytes sort before, equal or after `b`'s.

@@ -2,8 +2,9 @@ import Foundation
 import ReportModel
 import Testing
 
-/// The manifest and the memo sort their paths by UTF-8 bytes: for the NFC text of paths that is
-/// the order `<` gives, so the files keep their order.
+/// The dataset orders reports, and rankings break ties, by names compared as UTF-8 bytes: for
+/// NFC text that is the order and the equality `<` and `==` give, so report positions stay as
+/// they were.
 @Suite struct ByteOrderTests {
     @Test func utf8OrderIsStringOrderForNFCText() {
         let texts = ["", "a", "ab", "a/b", "a_b", "aB", "Z", "reports/00ff.html", "sources/广东省/广州市/样例-1.txt",
