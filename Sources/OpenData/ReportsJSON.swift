@@ -82,7 +82,7 @@ public enum ReportsJSON {
             out.closeObject()
         }
 
-        private static let catalogueInKeyOrder = MetricCatalogue.all.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        private static let catalogueInKeyOrder = MetricCatalogue.all.sorted { String.utf8Precedes($0.id, $1.id) }
     }
 
     struct RateObject: Encodable {

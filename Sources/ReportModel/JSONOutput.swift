@@ -43,8 +43,6 @@ public struct JSONOutput {
 
     public mutating func null() { bytes.append(contentsOf: Self.nullBytes) }
 
-    public mutating func bool(_ value: Bool) { bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes) }
-
     public mutating func int(_ value: Int?) {
         guard let v = value else { return null() }
         // A small string: no allocation.
@@ -68,13 +66,18 @@ public struct JSONOutput {
         guard let s = value else { return null() }
         quote(s)
     }
+
+    /// `text` as a JSON string literal, quotes included, escaped as everywhere else here.
+    public static func quoted(_ text: String) -> String {
+        var out = JSONOutput(pretty: false, capacity: text.utf8.count + 2)
+        out.quote(text)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
 }
 
 private extension JSONOutput {
     static let prettyColon = Array(" : ".utf8)
     static let nullBytes = Array("null".utf8)
-    static let trueBytes = Array("true".utf8)
-    static let falseBytes = Array("false".utf8)
 
     mutating func open(_ bracket: UInt8) {
         bytes.append(bracket)

@@ -87,7 +87,7 @@ extension Requests: Codable {
     /// The record's nesting of table 三's rows, worked out once: a key per top-level row or group,
     /// in the format's order, with each group's members and their leaf keys. Decoding every cached
     /// record split each row's name and rescanned its group's container per member.
-    private static let codingLayout: [(key: DynamicKey, row: RequestRow?, members: [(row: RequestRow, key: DynamicKey)])] = {
+    static let codingLayout: [(key: DynamicKey, row: RequestRow?, members: [(row: RequestRow, key: DynamicKey)])] = {
         var layout: [(key: DynamicKey, row: RequestRow?, members: [(row: RequestRow, key: DynamicKey)])] = []
         for row in RequestRow.allCases {
             let parts = row.rawValue.split(separator: ".").map(String.init)

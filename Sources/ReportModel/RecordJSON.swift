@@ -13,7 +13,7 @@ extension ReportRecord {
         out.openObject()
         var pending = extra[...]
         func flush(before key: String?, _ out: inout JSONOutput) throws {
-            while let next = pending.first, key.map({ next.utf8.lexicographicallyPrecedes($0.utf8) }) ?? true {
+            while let next = pending.first, key.map({ String.utf8Precedes(next, $0) }) ?? true {
                 out.key(next)
                 try write(next, &out)
                 pending.removeFirst()
@@ -170,24 +170,14 @@ private extension ActiveDisclosure2019.Items {
 }
 
 private extension Requests {
-    /// Table 三's rows nested as the record has them (`denied.state_secret` under `denied`), each
-    /// level in byte order of its keys; worked out once.
-    static let jsonLayout: [(key: String, row: RequestRow?, members: [(key: String, row: RequestRow)])] = {
-        var layout: [(key: String, row: RequestRow?, members: [(key: String, row: RequestRow)])] = []
-        for row in RequestRow.allCases {
-            let parts = row.rawValue.split(separator: ".").map(String.init)
-            if parts.count == 1 {
-                layout.append((row.rawValue, row, []))
-            } else if let i = layout.firstIndex(where: { $0.row == nil && $0.key == parts[0] }) {
-                layout[i].members.append((parts[1], row))
-            } else {
-                layout.append((parts[0], nil, [(parts[1], row)]))
-            }
+    /// `codingLayout` (table 三's rows nested as the record has them, `denied.state_secret`
+    /// under `denied`) with each level in byte order of its keys.
+    static let jsonLayout: [(key: String, row: RequestRow?, members: [(key: String, row: RequestRow)])] =
+        codingLayout.map { entry in
+            (entry.key.stringValue, entry.row,
+             entry.members.map { ($0.key.stringValue, $0.row) }.sorted { String.utf8Precedes($0.0, $1.0) })
         }
-        let byBytes = { (a: String, b: String) in a.utf8.lexicographicallyPrecedes(b.utf8) }
-        return layout.map { ($0.key, $0.row, $0.members.sorted { byBytes($0.key, $1.key) }) }
-            .sorted { byBytes($0.key, $1.key) }
-    }()
+        .sorted { String.utf8Precedes($0.key, $1.key) }
 
     func writeJSON(into out: inout JSONOutput) {
         out.openObject()
@@ -209,8 +199,8 @@ private extension Requests {
 }
 
 private extension ReviewsAndLawsuits {
-    static let groupsInKeyOrder = DisputeGroup.allCases.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-    static let outcomesInKeyOrder = DisputeOutcome.allCases.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    static let groupsInKeyOrder = DisputeGroup.allCases.sorted { String.utf8Precedes($0.key, $1.key) }
+    static let outcomesInKeyOrder = DisputeOutcome.allCases.sorted { String.utf8Precedes($0.key, $1.key) }
 
     func writeJSON(into out: inout JSONOutput) {
         out.openObject()

@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 /// A JSON value written the way Foundation's `JSONSerialization` writes it with `.sortedKeys`,
 /// `.prettyPrinted` and `.withoutEscapingSlashes` (two-space indent, `"key" : value`, keys in
@@ -52,23 +53,6 @@ enum PrettyJSON {
         return "\(v)"
     }
 
-    static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{8}": out += "\\b"
-            case "\u{C}": out += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
-    }
+    /// The escapes `JSONSerialization` and `JSONEncoder` share (see `JSONOutput`).
+    static func quote(_ s: String, into out: inout String) { out += JSONOutput.quoted(s) }
 }
