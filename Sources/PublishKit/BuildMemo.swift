@@ -14,14 +14,49 @@ struct BuildMemo: Sendable, Equatable {
     struct Entry: Sendable, Equatable {
         let digest: ContentHash
         let paths: [String]
+        /// The entry's line in the memo file it was loaded from (-1 for one made this build), so
+        /// that a build can mark the jobs it carries over without a table of their keys. Not part
+        /// of what the entry says: equal entries may come from different lines.
+        let line: Int
+
+        init(digest: ContentHash, paths: [String], line: Int = -1) {
+            self.digest = digest
+            self.paths = paths
+            self.line = line
+        }
+
+        static func == (a: Entry, b: Entry) -> Bool { a.digest == b.digest && a.paths == b.paths }
     }
 
     static let fileName = "memo.txt"
     static let layoutVersion = "govreport-memo/1"
 
     var entries: [String: Entry] = [:]
+    /// The keys by `Entry.line`, for a memo as loaded from its file (else empty; a memo changed
+    /// after loading is made anew from its entries).
+    private(set) var keysByLine: [String] = []
 
     init(entries: [String: Entry] = [:]) { self.entries = entries }
+
+    private init(entries: [String: Entry], keysByLine: [String]) {
+        self.entries = entries
+        self.keysByLine = keysByLine
+    }
+
+    static func == (a: BuildMemo, b: BuildMemo) -> Bool { a.entries == b.entries }
+
+    /// The same entries, each with its line as if saved and loaded again (a memo made in memory).
+    func withLines() -> BuildMemo {
+        if keysByLine.count == entries.count { return self }
+        let keys = entries.keys.sorted()
+        var lined: [String: Entry] = [:]
+        lined.reserveCapacity(keys.count)
+        for (line, key) in keys.enumerated() {
+            let entry = entries[key]!
+            lined[key] = Entry(digest: entry.digest, paths: entry.paths, line: line)
+        }
+        return BuildMemo(entries: lined, keysByLine: keys)
+    }
 
     /// A key or path holding a tab or newline cannot be stored; such jobs are never memoized.
     static func storable(_ text: String) -> Bool { !text.contains("\t") && !text.contains("\n") }
@@ -30,22 +65,28 @@ struct BuildMemo: Sendable, Equatable {
 
     /// The file's text after its header: a line per job, sorted by key.
     var lines: String {
-        var out = ""
+        var out = CacheText(capacity: entries.count * 128)
         for key in entries.keys.sorted() {
             let entry = entries[key]!
-            out += "\(entry.digest)\t\(key)"
-            for path in entry.paths { out += "\t\(path)" }
-            out += "\n"
+            out.append(entry.digest)
+            out.append(byte: UInt8(ascii: "\t"))
+            out.append(key)
+            for path in entry.paths {
+                out.append(byte: UInt8(ascii: "\t"))
+                out.append(path)
+            }
+            out.append(byte: UInt8(ascii: "\n"))
         }
-        return out
+        return out.text
     }
 
     /// The memo saved in `folder`, if it was saved with this salt beside this manifest.
     static func load(from folder: URL, salt: ContentHash, manifest: ContentHash) -> BuildMemo? {
         guard let text = try? String(contentsOf: folder.appendingPathComponent(fileName), encoding: .utf8) else { return nil }
         let header = Array("\(layoutVersion) \(salt) \(manifest)".utf8)
-        var entries: [String: Entry] = [:]
+        var entries: [String: Entry] = [:], keys: [String] = []
         entries.reserveCapacity(text.utf8.count / 128)
+        keys.reserveCapacity(text.utf8.count / 128)
         var first = true
         let complete = CacheLines.forEachLine(of: text, separator: UInt8(ascii: "\t")) { parts in
             if first {
@@ -53,10 +94,15 @@ struct BuildMemo: Sendable, Equatable {
                 return parts.count == 1 && parts[0].elementsEqual(header)
             }
             guard parts.count >= 2, let digest = ContentHash(hexDigits: parts[0]) else { return false }
-            entries[CacheLines.string(parts[1])] = Entry(digest: digest, paths: parts.dropFirst(2).map(CacheLines.string))
+            let key = CacheLines.string(parts[1])
+            // Saved sorted by key, so a key twice means the file is not one this tool saved.
+            guard entries.updateValue(Entry(digest: digest, paths: parts.dropFirst(2).map(CacheLines.string), line: keys.count),
+                                      forKey: key) == nil
+            else { return false }
+            keys.append(key)
             return true
         }
-        return complete && !first ? BuildMemo(entries: entries) : nil
+        return complete && !first ? BuildMemo(entries: entries, keysByLine: keys) : nil
     }
 
     func save(to folder: URL, salt: ContentHash, manifest: ContentHash) throws {

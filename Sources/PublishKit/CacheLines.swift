@@ -46,3 +46,41 @@ enum CacheLines {
 
     static func string(_ field: Field) -> String { String(decoding: field, as: UTF8.self) }
 }
+
+/// Writes a build-cache file's text as bytes: a national manifest is hundreds of thousands of
+/// lines, and composing each by string interpolation cost more than sorting them.
+struct CacheText {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    mutating func append(byte: UInt8) { bytes.append(byte) }
+
+    /// 32 lowercase hex digits, as `ContentHash.description` writes them.
+    mutating func append(_ hash: ContentHash) {
+        appendHex(hash.high)
+        appendHex(hash.low)
+    }
+
+    private mutating func appendHex(_ word: UInt64) {
+        let digits: StaticString = "0123456789abcdef"
+        for shift in stride(from: 60, through: 0, by: -4) {
+            bytes.append(digits.utf8Start[Int(word >> UInt64(shift) & 0xF)])
+        }
+    }
+
+    /// In decimal; only sizes and counts are written, never negative.
+    mutating func append(_ number: Int) {
+        precondition(number >= 0)
+        var divisor = 1
+        while divisor <= number / 10 { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(number / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+}

@@ -19,13 +19,17 @@ public struct OutputManifest: Sendable, Equatable {
 
     /// One line per file, sorted by path: `hash size path`.
     public var text: String {
-        var out = ""
-        out.reserveCapacity(entries.count * 64)
+        var out = CacheText(capacity: entries.count * 96)
         for path in entries.keys.sorted() {
             let e = entries[path]!
-            out += "\(e.hash) \(e.size) \(path)\n"
+            out.append(e.hash)
+            out.append(byte: UInt8(ascii: " "))
+            out.append(e.size)
+            out.append(byte: UInt8(ascii: " "))
+            out.append(path)
+            out.append(byte: UInt8(ascii: "\n"))
         }
-        return out
+        return out.text
     }
 
     public var digest: ContentHash { ContentHash(text) }

@@ -4,7 +4,9 @@ import Foundation
 /// the previous output as it was.
 ///
 /// Beside `Output/` live `.Output.building/` (the staging folder), `.Output.old/` (the previous
-/// site during a swap) and `.Output.cache/` (parsed records and the output manifest).
+/// site during a swap) and `.Output.cache/` (parsed records and the output manifest, and the lock
+/// file a build holds from start to end: a second build of the same output stops at once instead
+/// of discarding the first one's staging folder and cache under it).
 ///
 /// - A full build (first build, `--clean`, or no trustworthy manifest) writes every file into the
 ///   staging folder and swaps folders: two renames. The old site is deleted afterwards, off the
@@ -33,6 +35,31 @@ struct Publication {
     }
 
     static let journalName = ".commit"
+
+    /// An exclusive `flock` on the lock file, released when this is released (or the process ends,
+    /// however it ends: the kernel drops the lock with the descriptor).
+    final class Lock: Sendable {
+        private let descriptor: Int32
+        fileprivate init(descriptor: Int32) { self.descriptor = descriptor }
+        deinit { close(descriptor) }
+    }
+
+    var lockFile: URL { cache.appendingPathComponent("build.lock") }
+
+    /// Takes the output's lock, or fails at once if another build holds it.
+    func lock() throws -> Lock {
+        try fm.createDirectory(at: cache, withIntermediateDirectories: true)
+        let fd = open(lockFile.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw BuildError("无法打开锁文件 \(lockFile.path)：\(String(cString: strerror(errno)))") }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            let busy = errno == EWOULDBLOCK
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw BuildError(busy ? "另一次构建正在写入输出文件夹 \(output.path)（锁文件 \(lockFile.path)），请等它结束后再试"
+                                  : "无法锁定 \(lockFile.path)：\(reason)")
+        }
+        return Lock(descriptor: fd)
+    }
     private var journal: URL { staging.appendingPathComponent(Self.journalName) }
     private var fm: FileManager { .default }
 

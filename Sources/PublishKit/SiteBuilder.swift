@@ -89,6 +89,9 @@ public struct SiteBuilder: Sendable {
         defer { progress.finish() }
         try checkFolders()
         let publication = Publication(output: options.output)
+        // Held to the end of the build: another build of this output would discard this one's staging.
+        let lock = try publication.lock()
+        defer { withExtendedLifetime(lock) {} }
         try publication.recover()
 
         // 1. Inputs, settings, and what the previous build left.
@@ -135,6 +138,7 @@ public struct SiteBuilder: Sendable {
         let matches: SameYearMatches
         let inputsDigest: ContentHash?
         let manifestDigest: ContentHash
+        let memoJobs: Int
         do {
             // 2. Read every file on all cores (or take it from the cache), copying it into the site.
             var read = try readInputs(inputs, collisions: collisions, checked: checked, cache: consume loadedCache, limits: config.limits,
@@ -179,14 +183,15 @@ public struct SiteBuilder: Sendable {
             clock.lap("render+write", into: &summary)
 
             // The manifest of the new output, its marker, and the files no longer made.
-            let manifest = writer.newManifest
-            stale = previous.map { previous in previous.entries.keys.filter { manifest.entries[$0] == nil }.sorted() } ?? []
+            let assembly = try writer.finish()
+            let manifest = assembly.manifest, newMemo = assembly.memo
+            memoJobs = newMemo.entries.count
+            stale = assembly.stale
             // A build that changed no file leaves the manifest and the memo as they are (each over
-            // 20 MB on a national site): the same entries would give the same text.
-            let manifestUnchanged = trusted.map { manifest == $0.manifest } ?? false
-            // A memo loaded at all was saved with this salt beside the trusted manifest.
-            let newMemo = writer.newMemo
-            let memoUnchanged = manifestUnchanged && memo == newMemo
+            // 20 MB on a national site): the same entries would give the same text. A memo loaded
+            // at all was saved with this salt beside the trusted manifest.
+            let manifestUnchanged = trusted != nil && memo != nil && !assembly.changedFiles
+            let memoUnchanged = manifestUnchanged && !assembly.changedMemo
             // Each file's text made side by side; the memo's header names the manifest's digest.
             let (newManifestText, memoLines) = concurrently({ manifestUnchanged ? nil : manifest.text },
                                                             { memoUnchanged ? nil : newMemo.lines })
@@ -227,7 +232,7 @@ public struct SiteBuilder: Sendable {
         if !matches.reused { try? MatchesCache.save(matches, to: publication.cache) }
         if let inputsDigest {
             let counts = BuildStamp.Counts(reports: summary.reports, unread: summary.unread, errors: summary.errors, warnings: summary.warnings,
-                                           files: summary.files, pages: summary.pages, jobs: writer.newMemo.entries.count)
+                                           files: summary.files, pages: summary.pages, jobs: memoJobs)
             // Without a stamp the next build just runs the long way.
             try? BuildStamp(inputs: inputsDigest, manifest: manifestDigest, counts: counts).save(to: publication.cache)
         }

@@ -70,6 +70,38 @@ import Testing
         #expect(BuildMemo.load(from: cache, salt: salt, manifest: Self.digest("other output")) == nil)
     }
 
+    /// Two jobs claiming one path fail the build, whichever of them ran: the second write is
+    /// refused before it touches the file, and a path carried over that another job also wrote
+    /// (or that two carried jobs share) fails when the writer's tables are put together.
+    @Test func twoJobsClaimingOnePathFailTheBuild() throws {
+        let first = try Self.run(try Self.folder(), previous: nil, memo: nil, digests: ("1", "1"))
+        let twice = DirectoryWriter(root: try Self.folder())
+        try twice.write(SiteFile(path: "x.html", text: "1"))
+        #expect(throws: BuildError.self) { try twice.write(SiteFile(path: "x.html", text: "2")) }
+
+        let carriedAndWritten = DirectoryWriter(root: try Self.folder(), previous: first.0.newManifest, previousMemo: first.0.newMemo)
+        #expect(carriedAndWritten.reuse("a", digest: Self.digest("1")))
+        try carriedAndWritten.write(SiteFile(path: "a/page.html", text: "another job's page"))
+        #expect(throws: BuildError.self) { try carriedAndWritten.finish() }
+
+        var memo = first.0.newMemo
+        memo.entries["c"] = memo.entries["a"]
+        let carriedTwice = DirectoryWriter(root: try Self.folder(), previous: first.0.newManifest, previousMemo: memo)
+        #expect(carriedTwice.reuse("a", digest: Self.digest("1")) && carriedTwice.reuse("c", digest: Self.digest("1")))
+        #expect(throws: BuildError.self) { try carriedTwice.finish() }
+        #expect(carriedTwice.newManifest.entries.isEmpty, "no manifest from a failed build")
+    }
+
+    /// The memo file's lines, spelled out: `digest<TAB>key<TAB>path…`, sorted by key.
+    @Test func memoLinesAreTheDocumentedText() {
+        let memo = BuildMemo(entries: ["report:b": .init(digest: ContentHash("b"), paths: ["reports/b.html", "reports/b.json"]),
+                                       "assets": .init(digest: ContentHash(high: 0, low: 1), paths: []),
+                                       "region:110000:2024": .init(digest: ContentHash("r"), paths: ["regions/北京市/2024.html"])])
+        #expect(memo.lines == "00000000000000000000000000000001\tassets\n"
+                    + "\(ContentHash("r"))\tregion:110000:2024\tregions/北京市/2024.html\n"
+                    + "\(ContentHash("b"))\treport:b\treports/b.html\treports/b.json\n")
+    }
+
     @Test func aKeyOrPathWithATabIsNeverMemoized() throws {
         let writer = DirectoryWriter(root: try Self.folder())
         writer.made("x\ty", digest: Self.digest("1"), paths: ["p"])
@@ -110,6 +142,15 @@ import Testing
         }
         let text = manifest.text
         #expect(OutputManifest.parse(text) == manifest)
+        // Spelled out: `hash size path`, sorted by path, sizes in plain decimal.
+        #expect(text == paths.enumerated().sorted { $0.element < $1.element }
+                    .map { "\(ContentHash($0.element)) \($0.offset * 1_000_003) \($0.element)\n" }.joined())
+        let sizes = OutputManifest(entries: ["a": .init(size: 0, hash: ContentHash(high: 0, low: 0)),
+                                             "b": .init(size: 10, hash: ContentHash(high: .max, low: 9)),
+                                             "c": .init(size: 9_876_543_210, hash: ContentHash(high: 1, low: 0))])
+        #expect(sizes.text == "00000000000000000000000000000000 0 a\n"
+                    + "ffffffffffffffff0000000000000009 10 b\n"
+                    + "00000000000000010000000000000000 9876543210 c\n")
         #expect(OutputManifest.parse("") == OutputManifest())
         let lines = text.split(separator: "\n").map(String.init)
         let hash = lines[0].prefix(32), path = lines[0].split(separator: " ", maxSplits: 2)[2]

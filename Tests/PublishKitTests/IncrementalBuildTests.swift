@@ -221,6 +221,37 @@ import Testing
         try Self.expectSameTree(output, reference)
     }
 
+    /// Two builds of one output at once (two terminals, an overlapping cron job): the second stops
+    /// with a clear message and touches nothing, neither the output nor the first one's staging.
+    @Test func aSecondBuildOfTheSameOutputStopsWhileTheFirstRuns() throws {
+        let content = try Self.corpus(count: 12)
+        let output = content.deletingLastPathComponent().appendingPathComponent("Output")
+        _ = try Self.build(content, into: output)
+        _ = try Self.changeOneAndRemoveOne(in: content)
+        let before = try Self.tree(output), stampsBefore = try Self.stamps(output)
+        let publication = Publication(output: output)
+        let staged = publication.staging.appendingPathComponent("index.html")
+        do {
+            // What a running build holds: its lock, and a staging folder it is writing.
+            let running = try publication.lock()
+            try publication.prepareStaging()
+            try Data("being written".utf8).write(to: staged)
+            withExtendedLifetime(running) {
+                #expect { try Self.build(content, into: output) } throws: { "\($0)".contains("另一次构建正在写入输出文件夹") }
+            }
+        }
+        #expect(try Data(contentsOf: staged) == Data("being written".utf8))
+        let after = try Self.tree(output)
+        #expect(after.files == before.files && after.folders == before.folders)
+        #expect(try Self.stamps(output) == stampsBefore)
+        // Released (the first build ended): the next build runs, and gives a clean build's bytes.
+        let next = try Self.build(content, into: output)
+        #expect(next.incremental && next.filesWritten > 0)
+        let reference = content.deletingLastPathComponent().appendingPathComponent("Reference")
+        _ = try Self.build(content, into: reference, clean: true)
+        try Self.expectSameTree(output, reference)
+    }
+
     @Test func buildReportHoldsCountsAndTimings() throws {
         let content = try Self.corpus(count: 12)
         let output = content.deletingLastPathComponent().appendingPathComponent("Output")
