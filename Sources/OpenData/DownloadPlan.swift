@@ -24,6 +24,15 @@ public struct DownloadPlan: Sendable {
     /// `recordDigests`: input path → digest of what its record was read from (the read cache's
     /// key). A partition holding a report without one is never taken from the memo.
     public init(_ dataset: Dataset, recordDigests: [String: ContentHash]) {
+        var byInput = [ContentHash?](repeating: nil, count: dataset.reports.count)
+        for report in dataset.reports { byInput[report.input] = recordDigests[report.record.source] }
+        self.init(dataset, readKeys: byInput)
+    }
+
+    /// The same with the digests by each record's place among those the dataset was made from
+    /// (`DatasetReport.input`), as a build has them.
+    public init(_ dataset: Dataset, readKeys byInput: [ContentHash?]) {
+        precondition(byInput.count == dataset.reports.count, "one read key per record")
         let partitions = DownloadPartition.all(dataset)
         var yearReports: [Int?: [Int]] = [:], yearRegions: [Int?: [Int]] = [:]
         for report in dataset.reports { yearReports[report.record.year, default: []].append(report.index) }
@@ -32,8 +41,8 @@ public struct DownloadPlan: Sendable {
         // Names of provinces, from the region totals (else the reports' own words).
         var names: [String: String] = [:]
         for region in dataset.regions where region.level == .province { names[region.adcode] = region.name }
-        // Looked up once by position: every job hashes its reports' keys on every build.
-        let readKeys = dataset.reports.map { recordDigests[$0.record.source] }
+        // In the dataset's order: every job hashes its reports' keys on every build.
+        let readKeys = dataset.reports.map { byInput[$0.input] }
         var jobs = years.map { year in
             DownloadJob(dataset: dataset, readKeys: readKeys,
                         work: .year(year: year, reports: yearReports[year]!, regions: yearRegions[year] ?? []))
@@ -109,9 +118,9 @@ public struct DownloadJob: Sendable {
     /// adds to its row (position, the report superseding it, its count of errors and warnings), and
     /// the region rows as they are. Equal, the rows are equal, and the rows need not be formatted
     /// to be hashed (two thirds of a national rebuild's downloads, for the years nothing changed
-    /// in); unequal says nothing (a cell reports.csv does not show changes it), and `digest`
-    /// decides. Nil for a partition (its `digest` is already of this kind) or a report without a
-    /// read key.
+    /// in); unequal, the files are made again (the writer keeps those whose bytes come out the
+    /// same). Nil for a partition (its `digest` is already of this kind) or a year with a report
+    /// without a read key, whose files `digest` decides.
     public func inputsDigest() -> ContentHash? {
         guard case .year(_, let reports, let regions) = work else { return nil }
         var d = DigestBuilder("downloads-inputs/1")

@@ -10,9 +10,7 @@ extension Array where Element: Sendable {
 /// Runs two pieces of work side by side: serial steps of a build (loading or writing the cache's
 /// files, each tens of MB on a national site) that would otherwise leave a core idle.
 func concurrently<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
-    let results = [0, 1].concurrentMap { i -> Either<A, B> in i == 0 ? .first(a()) : .second(b()) }
-    guard case .first(let x) = results[0], case .second(let y) = results[1] else { preconditionFailure("results in order") }
-    return (x, y)
+    ParallelMap.pair(a, b)
 }
 
 /// Three pieces of work side by side (see the two-piece form).
@@ -21,6 +19,3 @@ func concurrently<A: Sendable, B: Sendable, C: Sendable>(_ a: @Sendable () -> A,
     return (x, y, z)
 }
 
-private enum Either<A: Sendable, B: Sendable>: Sendable {
-    case first(A), second(B)
-}

@@ -26,7 +26,7 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
     private var manifest = OutputManifest()
     /// Jobs made this build.
     private var memo = BuildMemo()
-    /// Per line of the previous memo: 0 not seen, 1 carried over, 2 kept as it was. Each line is
+    /// Per line of the previous memo: 1 when its job was carried over, else 0. Each line is
     /// marked by the one job of its key, without the lock: on a national rebuild, hundreds of
     /// thousands of table inserts under a lock kept the cores waiting on each other. The new
     /// manifest and memo are the previous ones less what was not carried, plus what was made,
@@ -85,13 +85,6 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
         }
         if countsProgress { progress?.advance(entry.paths.count) }
         return true
-    }
-
-    /// Keeps the previous memo's entry for `key` as it is, for a job reused under another key
-    /// whose equal digest means this one's would be equal too.
-    func keepMemo(_ key: String) {
-        guard let entry = previousMemo?.entries[key] else { return }
-        marks[entry.line] = 2
     }
 
     func made(_ key: String, digest: ContentHash, paths made: [String]) {
@@ -188,21 +181,18 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
         }
         var newManifest = previous, newMemo = previousMemo
         // The files of jobs not carried over: stale, or made again, unless a carried job lists
-        // them too (a download's memo has two entries for its files, and only one is carried).
+        // them too (two entries may list the same files, one carried and one not).
         var candidates: Set<String> = []
         var marked = 0
         var changedMemo = false
         for (line, key) in previousMemo.keysByLine.enumerated() {
-            switch marks[line] {
-            case 1:
+            if marks[line] == 1 {
                 marked += 1
-            case 2:
-                candidates.formUnion(previousMemo.entries[key]!.paths)
-            default:
-                // Made again (its entry replaced below) or no longer made.
-                if memo.entries[key] == nil { changedMemo = true }
-                candidates.formUnion(newMemo.entries.removeValue(forKey: key)!.paths)
+                continue
             }
+            // Made again (its entry replaced below) or no longer made.
+            if memo.entries[key] == nil { changedMemo = true }
+            candidates.formUnion(newMemo.entries.removeValue(forKey: key)!.paths)
         }
         // One key carried twice: two jobs claimed the same files.
         guard marked == carried else { throw BuildError("两个任务使用同一个键，各自沿用上次构建的文件，已停止以免覆盖") }
@@ -233,10 +223,9 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
         var newManifest = OutputManifest(), newMemo = BuildMemo()
         newManifest.entries.reserveCapacity(previous.entries.count)
         newMemo.entries.reserveCapacity(previousMemo.entries.count)
-        for (line, key) in previousMemo.keysByLine.enumerated() where marks[line] != 0 {
+        for (line, key) in previousMemo.keysByLine.enumerated() where marks[line] == 1 {
             let entry = previousMemo.entries[key]!
             newMemo.entries[key] = entry
-            guard marks[line] == 1 else { continue }
             for path in entry.paths {
                 guard newManifest.entries.updateValue(previous.entries[path]!, forKey: path) == nil else { throw Self.collision(path) }
             }

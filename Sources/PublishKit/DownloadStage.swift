@@ -18,8 +18,9 @@ enum DownloadStage {
         let made: [String]
     }
 
-    static func run(_ dataset: Dataset, recordDigests: [String: ContentHash], writer: DirectoryWriter) throws -> Outcome {
-        let plan = DownloadPlan(dataset, recordDigests: recordDigests)
+    /// `readKeys`: each record's read-cache key, by its place among those the dataset was made from.
+    static func run(_ dataset: Dataset, readKeys: [ContentHash?], writer: DirectoryWriter) throws -> Outcome {
+        let plan = DownloadPlan(dataset, readKeys: readKeys)
         // Largest first, so the last job to finish is a small one.
         let jobs = plan.jobs.sorted { $0.weight > $1.weight }
         let sizes = SizeBox()
@@ -34,18 +35,14 @@ enum DownloadStage {
                         sizes.set(file.path, size)
                     }
                 }
-                // A year's rows made from the same inputs as last time are the same rows; the
-                // memo's entry of the rows themselves is kept for the build where they are not.
+                // A year's rows made from the same inputs as last time are the same rows. From
+                // other inputs, they are made again: hashing them first would cost as much as
+                // making them, and the writer leaves files with unchanged bytes as they are. The
+                // rows' own digest is only for a year with a report that has no read key.
                 let inputs = job.inputsDigest()
-                if let inputs, writer.reuse(job.inputsKey, digest: inputs) {
-                    writer.keepMemo(job.key)
-                    return try carried()
-                }
-                let digest = job.digest()
-                if let digest, writer.reuse(job.key, digest: digest) {
-                    if let inputs { writer.made(job.inputsKey, digest: inputs, paths: job.files.map(\.path)) }
-                    return try carried()
-                }
+                if let inputs, writer.reuse(job.inputsKey, digest: inputs) { return try carried() }
+                let digest = inputs == nil ? job.digest() : nil
+                if let digest, writer.reuse(job.key, digest: digest) { return try carried() }
                 var paths: [String] = []
                 try job.make { path, data in
                     try writer.write(SiteFile(path: path, data: data))

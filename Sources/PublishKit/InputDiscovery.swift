@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 /// Which files are reports: every entry under the given paths that is not a folder, except hidden
 /// files and folders and YAML sidecars (`NAME.yml`, `site.yml`). Sorted, so every run sees the same
@@ -68,7 +69,9 @@ public enum InputDiscovery {
             walk(folder.path, relative: folder.source, into: &inside)
             return inside
         }) { found += part }
-        return found.sorted { $0.source < $1.source }
+        // By bytes: the order of `<` for NFC names, without normalising a national corpus's
+        // Chinese paths again at every comparison.
+        return found.sorted { String.utf8Precedes($0.source, $1.source) }
     }
 
     /// Files named on a command line: files as given, folders searched recursively.

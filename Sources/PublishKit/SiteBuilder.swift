@@ -143,7 +143,7 @@ public struct SiteBuilder: Sendable {
             // 2. Read every file on all cores (or take it from the cache), copying it into the site.
             var read = try readInputs(inputs, collisions: collisions, checked: checked, cache: consume loadedCache, limits: config.limits,
                                       publication: publication, writer: writer, summary: &summary)
-            let unread = read.unread, copies = read.copies, digests = read.digests
+            let unread = read.unread, unreadCopies = read.unreadCopies, recordInputs = read.recordInputs
             fileStats = read.stats
             cachePlan = read.cachePlan
             inputsDigest = BuildStamp.digest(salt: salt, sources: inputs.map(\.source), keys: read.keys)
@@ -168,7 +168,7 @@ public struct SiteBuilder: Sendable {
             // 4. Downloads.
             progress.start("downloads", total: 0)
             // Made a partition at a time; only their descriptions are kept for the downloads page.
-            let downloads = try DownloadStage.run(dataset, recordDigests: digests, writer: writer).entries
+            let downloads = try DownloadStage.run(dataset, readKeys: recordInputs.map(\.readKey), writer: writer).entries
             clock.lap("downloads", into: &summary)
 
             // 5. Pages.
@@ -177,7 +177,7 @@ public struct SiteBuilder: Sendable {
                 dataset: dataset, unread: unread,
                 settings: SiteSettings(title: config.title, baseURL: config.baseURL, featuredYear: config.featuredYear, buildDate: config.buildDate),
                 downloads: downloads,
-                sourceCopies: copies, notices: configProblems, recordDigests: digests)
+                unreadCopies: unreadCopies, notices: configProblems, recordInputs: recordInputs)
             try SiteRenderer.render(content, theme: theme, to: writer)
             progress.finish()
             clock.lap("render+write", into: &summary)
@@ -249,10 +249,10 @@ public struct SiteBuilder: Sendable {
         var records: [ReportRecord] = []
         var analyses: [ReportAnalysis] = []
         var unread: [UnreadEntry] = []
-        /// Input path → its copy in the site.
-        var copies: [String: String] = [:]
-        /// Input path → the read cache's key of what its outcome was read from.
-        var digests: [String: ContentHash] = [:]
+        /// Each record's read key and copy, in the records' order.
+        var recordInputs: [SiteContent.RecordInput] = []
+        /// Input path → its copy in the site, for inputs that gave no report.
+        var unreadCopies: [String: String] = [:]
         var stats: [(FileStatus, ContentHash)] = []
         /// Each input's read-cache key, in the inputs' order (nil for an input read without one).
         var keys: [ContentHash?] = []
@@ -284,8 +284,7 @@ public struct SiteBuilder: Sendable {
         // Sized once: grown step by step, the path-keyed tables were rehashed over and over.
         stage.records.reserveCapacity(items.count)
         stage.analyses.reserveCapacity(items.count)
-        stage.copies.reserveCapacity(items.count)
-        stage.digests.reserveCapacity(items.count)
+        stage.recordInputs.reserveCapacity(items.count)
         stage.stats.reserveCapacity(items.count)
         stage.keys.reserveCapacity(items.count)
         stage.cachePlan = pending.finish()
@@ -295,14 +294,13 @@ public struct SiteBuilder: Sendable {
             case .report(let record):
                 stage.records.append(record)
                 stage.analyses.append(item.outcome.analysis ?? ReportAnalysis(record))
-            case .unread(let file): stage.unread.append(UnreadEntry(source: file.source, reason: file.reason))
+                stage.recordInputs.append(SiteContent.RecordInput(readKey: item.key, copy: item.copy))
+            case .unread(let file):
+                stage.unread.append(UnreadEntry(source: file.source, reason: file.reason))
+                if let copy = item.copy { stage.unreadCopies[item.source] = copy }
             }
-            if let copy = item.copy { stage.copies[item.source] = copy }
             stage.keys.append(item.key)
-            if let key = item.key {
-                stage.digests[item.source] = key
-                if let status = item.status { stage.stats.append((status, key)) }
-            }
+            if let key = item.key, let status = item.status { stage.stats.append((status, key)) }
             if item.hit { summary.cacheHits += 1 }
             if item.statusHit { summary.statusHits += 1 }
         }

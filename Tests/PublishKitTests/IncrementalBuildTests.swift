@@ -252,6 +252,38 @@ import Testing
         try Self.expectSameTree(output, reference)
     }
 
+    /// Each report page links the copy of its own input, and the unread page the copy of each
+    /// unread one, with inputs that gave no report mixed in among those that did (the build keeps
+    /// each record's copy and read key by its place, not by path).
+    @Test func everyPageLinksItsOwnInputsCopy() throws {
+        let content = try Self.corpus(count: 24)
+        for name in ["北京市/0-无法读取.pdf", "福建省/zz-无法读取.docx"] {
+            let url = content.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("不是 \(name)".utf8).write(to: url)
+        }
+        let output = content.deletingLastPathComponent().appendingPathComponent("Output")
+        let summary = try Self.build(content, into: output)
+        #expect(summary.unread == 2 && summary.reports == 24)
+        let link = try Regex(#"<th scope="row">原文件</th>\s*<td><a href="\.\./([^"]+)">([^<]+)</a>"#)
+        var checked = 0
+        for page in try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("reports").path) where page.hasSuffix(".html") {
+            let html = try String(contentsOf: output.appendingPathComponent("reports/\(page)"), encoding: .utf8)
+            let match = try #require(html.firstMatch(of: link), "\(page)")
+            let copy = output.appendingPathComponent(String(match.output[1].substring!))
+            let source = content.appendingPathComponent(String(match.output[2].substring!))
+            #expect(try Data(contentsOf: copy) == Data(contentsOf: source), "\(page)")
+            checked += 1
+        }
+        #expect(checked == 24)
+        let unread = try String(contentsOf: output.appendingPathComponent("unread.html"), encoding: .utf8)
+        for name in ["北京市/0-无法读取.pdf", "福建省/zz-无法读取.docx"] {
+            let row = try Regex("\(name)</th>\\s*<td>[^<]*</td>\\s*<td><a href=\"([^\"]+)\">下载</a>")
+            let match = try #require(unread.firstMatch(of: row), "\(name)")
+            #expect(try Data(contentsOf: output.appendingPathComponent(String(match.output[1].substring!))) == Data("不是 \(name)".utf8))
+        }
+    }
+
     @Test func buildReportHoldsCountsAndTimings() throws {
         let content = try Self.corpus(count: 12)
         let output = content.deletingLastPathComponent().appendingPathComponent("Output")

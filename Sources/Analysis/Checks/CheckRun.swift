@@ -48,6 +48,16 @@ public enum CheckRun {
 
 /// Order-keeping map on all cores.
 public enum ParallelMap {
+    /// Two pieces of work side by side: serial steps that would otherwise leave a core idle.
+    public static func pair<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+        nonisolated(unsafe) var first: A?
+        nonisolated(unsafe) var second: B?
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 { first = a() } else { second = b() }
+        }
+        return (first!, second!)
+    }
+
     public static func map<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
         // Each slot is written by exactly one iteration, so no lock and no optional per item
         // (locking and unwrapping a hundred thousand results was a visible share of a rebuild).

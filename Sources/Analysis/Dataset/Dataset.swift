@@ -7,6 +7,8 @@ import ReportModel
 public final class DatasetReport: Sendable {
     /// Position in `Dataset.reports`.
     public let index: Int
+    /// Position in the records the dataset was made from.
+    public let input: Int
     public let record: ReportRecord
     public let metrics: ReportMetrics
     public let identityCounts: IdentityCounts
@@ -22,9 +24,10 @@ public final class DatasetReport: Sendable {
     /// Findings by severity (info, warning, error): lists sort a national dataset by them.
     private let severityCounts: (info: Int, warning: Int, error: Int)
 
-    init(index: Int, record: ReportRecord, metrics: ReportMetrics, identityCounts: IdentityCounts, similarity: SimilarityScore,
+    init(index: Int, input: Int, record: ReportRecord, metrics: ReportMetrics, identityCounts: IdentityCounts, similarity: SimilarityScore,
          organ: OrganKey?, level: OrganLevel?, kind: OrganKind, supersededBy: Int?, crossReportFindings: Int) {
         self.index = index
+        self.input = input
         self.record = record
         self.metrics = metrics
         self.identityCounts = identityCounts
@@ -106,10 +109,11 @@ public struct Dataset: Sendable {
         // Worked out once: the checks, the duplicate rule and the reports all group by organ.
         let organs = OrganKey.of(sorted)
         let ownAnalyses = analyses.map { analyses in order.map { analyses[$0] } } ?? ParallelMap.map(sorted) { ReportAnalysis($0) }
-        let run = CheckRun.run(sorted, analyses: ownAnalyses, organs: organs, reusing: matches)
+        // Side by side: much of each is serial.
+        let (run, superseded) = ParallelMap.pair({ CheckRun.run(sorted, analyses: ownAnalyses, organs: organs, reusing: matches) },
+                                                 { DuplicateRule.superseded(sorted, organs: organs) })
         var checked = run.reports
         sameYearMatches = run.matches
-        let superseded = DuplicateRule.superseded(sorted, organs: organs)
         // Sorted: a winner with several losers gets its notes in source order, whatever the hash seed.
         for (loser, winner) in superseded.sorted(by: { $0.key < $1.key }) {
             checked[loser].record.diagnostics.append(Diagnostic(
@@ -126,13 +130,17 @@ public struct Dataset: Sendable {
         reports = ParallelMap.map(Array(finished.indices)) { index in
             let c = finished[index]
             return DatasetReport(
-                index: index, record: c.record, metrics: ReportMetrics(c.record), identityCounts: c.identityCounts,
+                index: index, input: order[index], record: c.record, metrics: ReportMetrics(c.record), identityCounts: c.identityCounts,
                 similarity: c.similarity, organ: organs[index], level: ownAnalyses[index].level,
                 kind: ownAnalyses[index].kind, supersededBy: superseded[index], crossReportFindings: c.crossReportFindings)
         }
-        changes = Self.yearOverYear(reports)
-        regions = RegionTotalsBuilder.build(reports)
-        rankings = RankingBuilder.build(reports, minimumRequests: options.minimumRequests)
+        let reports = reports, minimumRequests = options.minimumRequests
+        let ((changes, rankings), regions) = ParallelMap.pair(
+            { ParallelMap.pair({ Self.yearOverYear(reports) }, { RankingBuilder.build(reports, minimumRequests: minimumRequests) }) },
+            { RegionTotalsBuilder.build(reports) })
+        self.changes = changes
+        self.regions = regions
+        self.rankings = rankings
     }
 
     /// Every year present, newest first.

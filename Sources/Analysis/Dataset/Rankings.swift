@@ -6,13 +6,22 @@ public struct PeerGroup: Sendable, Hashable, Comparable {
     public let level: OrganLevel?
     public let kind: OrganKind
     public let scope: Scope
+    /// Stable identifier for file names: `2024-county-department-organ`. Made once: sorting
+    /// groups and hashing downloads asked for it hundreds of thousands of times.
+    public let id: String
+
+    public init(year: Int, level: OrganLevel?, kind: OrganKind, scope: Scope) {
+        self.year = year
+        self.level = level
+        self.kind = kind
+        self.scope = scope
+        id = "\(year)-\(level?.rawValue ?? "unknown")-\(kind.rawValue)-\(scope.rawValue)"
+    }
+
 
     public var label: String {
         "\(year)年 · \(level?.label ?? "层级未定") · \(kind.label) · \(scope == .organ ? "本机关报告" : "本行政区域汇总报告")"
     }
-
-    /// Stable identifier for file names: `2024-county-department-organ`.
-    public var id: String { "\(year)-\(level?.rawValue ?? "unknown")-\(kind.rawValue)-\(scope.rawValue)" }
 
     public static func < (a: PeerGroup, b: PeerGroup) -> Bool { a.id < b.id }
 }

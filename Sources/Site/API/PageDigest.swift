@@ -53,7 +53,8 @@ enum ReportSummary {
         let record = report.record
         var d = DigestBuilder("report-summary")
         d.add(record.source)
-        if let key = content.recordDigests[record.source] {
+        let input = content.input(of: report)
+        if let key = input.readKey {
             d.add(key)
         } else {
             // No read key: nothing tells whether the record changed, so this digest never repeats.
@@ -79,7 +80,7 @@ enum ReportSummary {
         d.add(report.supersededBy.map { content.dataset.reports[$0].record.source })
         d.add(report.level?.rawValue)
         d.add(report.kind.rawValue)
-        d.add(content.sourceCopies[record.source])
+        d.add(input.copy)
         return d.digest
     }
 }

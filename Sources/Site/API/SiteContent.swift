@@ -8,24 +8,45 @@ public struct SiteContent: Sendable {
     public let unread: [UnreadEntry]
     public let settings: SiteSettings
     public let downloads: [DownloadEntry]
-    /// Input path → the copy of the file in the site, for every input copied.
-    public let sourceCopies: [String: String]
+    /// Input path → the copy of the file in the site, for every input copied that gave no report
+    /// (a report's copy is in `recordInputs`).
+    public let unreadCopies: [String: String]
     /// Problems with the build's own settings (site.yml), shown on the data-quality page.
     public let notices: [String]
-    /// Input path → a digest of everything its record was read from (the read cache's key: the
-    /// input's bytes, its sidecar, the read limits and the tool's version), for build memos. An
-    /// input without one makes every page that shows it be made again.
-    public let recordDigests: [String: ContentHash]
+    /// What the build knows of each record's input, by the record's place among those the dataset
+    /// was made from (`DatasetReport.input`); empty when it knows nothing. Kept by position: looking
+    /// a national corpus's Chinese paths up in tables normalised each of them again and again.
+    public let recordInputs: [RecordInput]
+
+    public struct RecordInput: Sendable {
+        /// A digest of everything the record was read from (the read cache's key: the input's
+        /// bytes, its sidecar, the read limits and the tool's version), for build memos. A record
+        /// without one makes every page that shows it be made again.
+        public let readKey: ContentHash?
+        /// The input's copy in the site.
+        public let copy: String?
+
+        public init(readKey: ContentHash?, copy: String?) {
+            self.readKey = readKey
+            self.copy = copy
+        }
+    }
 
     public init(dataset: Dataset, unread: [UnreadEntry], settings: SiteSettings, downloads: [DownloadEntry] = [],
-                sourceCopies: [String: String] = [:], notices: [String] = [], recordDigests: [String: ContentHash] = [:]) {
+                unreadCopies: [String: String] = [:], notices: [String] = [], recordInputs: [RecordInput] = []) {
+        precondition(recordInputs.isEmpty || recordInputs.count == dataset.reports.count, "one input per record")
         self.dataset = dataset
         self.unread = unread
         self.settings = settings
         self.downloads = downloads
-        self.sourceCopies = sourceCopies
+        self.unreadCopies = unreadCopies
         self.notices = notices
-        self.recordDigests = recordDigests
+        self.recordInputs = recordInputs
+    }
+
+    /// The report's input, as far as the build knows it.
+    public func input(of report: DatasetReport) -> RecordInput {
+        recordInputs.isEmpty ? RecordInput(readKey: nil, copy: nil) : recordInputs[report.input]
     }
 
     /// The year the home page features: the configured one, else the newest with reports.

@@ -90,7 +90,7 @@ struct SiteIndex: Sendable {
         for entry in content.unread {
             everything.add(entry.source)
             everything.add(entry.reason)
-            everything.add(content.sourceCopies[entry.source])
+            everything.add(content.unreadCopies[entry.source])
         }
         everything.add(content.notices.count)
         for notice in content.notices { everything.add(notice) }

@@ -93,7 +93,7 @@ enum UnreadPage {
         }
         page.table("未能读取的文件及原因", header: ["文件", "原因", "原文件"],
                    rows: unread.map { u in
-                       [Markdown.text(u.source), Markdown.text(u.reason), site.content.sourceCopies[u.source].map { Markdown.link("下载", to: $0) } ?? ""]
+                       [Markdown.text(u.source), Markdown.text(u.reason), site.content.unreadCopies[u.source].map { Markdown.link("下载", to: $0) } ?? ""]
                    })
         return page
     }

@@ -81,7 +81,7 @@ enum ReportPage {
             ["发布日期", Markdown.text(r.published ?? "未知")],
             ["读取格式", "\(r.format.label)（`\(r.format.rawValue)`）；\(r.formatVersion.label)"],
         ]
-        if let copy = site.content.sourceCopies[r.source] {
+        if let copy = site.content.input(of: report).copy {
             rows.append(["原文件", Markdown.link(r.source, to: root + copy)])
         } else {
             rows.append(["原文件", Markdown.text(r.source)])
