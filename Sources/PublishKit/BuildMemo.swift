@@ -35,12 +35,16 @@ struct BuildMemo: Sendable, Equatable {
     /// The keys by `Entry.line`, for a memo as loaded from its file (else empty; a memo changed
     /// after loading is made anew from its entries).
     private(set) var keysByLine: [String] = []
+    /// The file's lines after its header, for a memo as loaded: the next memo is these lines with
+    /// a few replaced (see `lines(patching:changed:removed:)`).
+    private(set) var loadedLines: String?
 
     init(entries: [String: Entry] = [:]) { self.entries = entries }
 
-    private init(entries: [String: Entry], keysByLine: [String]) {
+    private init(entries: [String: Entry], keysByLine: [String], loadedLines: String?) {
         self.entries = entries
         self.keysByLine = keysByLine
+        self.loadedLines = loadedLines
     }
 
     static func == (a: BuildMemo, b: BuildMemo) -> Bool { a.entries == b.entries }
@@ -55,7 +59,7 @@ struct BuildMemo: Sendable, Equatable {
             let entry = entries[key]!
             lined[key] = Entry(digest: entry.digest, paths: entry.paths, line: line)
         }
-        return BuildMemo(entries: lined, keysByLine: keys)
+        return BuildMemo(entries: lined, keysByLine: keys, loadedLines: nil)
     }
 
     /// A key or path holding a tab or newline cannot be stored; such jobs are never memoized.
@@ -67,17 +71,30 @@ struct BuildMemo: Sendable, Equatable {
     var lines: String {
         var out = CacheText(capacity: entries.count * 128)
         for key in entries.keys.sorted() {
-            let entry = entries[key]!
-            out.append(entry.digest)
-            out.append(byte: UInt8(ascii: "\t"))
-            out.append(key)
-            for path in entry.paths {
-                out.append(byte: UInt8(ascii: "\t"))
-                out.append(path)
-            }
+            out.append(line(key))
             out.append(byte: UInt8(ascii: "\n"))
         }
         return out.text
+    }
+
+    private func line(_ key: String) -> String {
+        let entry = entries[key]!
+        var out = CacheText(capacity: 40 + key.utf8.count + entry.paths.reduce(0) { $0 + $1.utf8.count + 1 })
+        out.append(entry.digest)
+        out.append(byte: UInt8(ascii: "\t"))
+        out.append(key)
+        for path in entry.paths {
+            out.append(byte: UInt8(ascii: "\t"))
+            out.append(path)
+        }
+        return out.text
+    }
+
+    /// The same lines made from `previous` (the `lines` of a memo that differs from this one only
+    /// in the entries of `changed` and `removed`): a few lines replaced instead of all written again.
+    func lines(patching previous: String, changed: [String], removed: [String]) -> String {
+        let add = changed.sorted().map { (key: $0, line: line($0)) }
+        return CacheLines.patched(previous, separator: UInt8(ascii: "\t"), key: .second, drop: Set(changed + removed), add: add) ?? lines
     }
 
     /// The memo saved in `folder`, if it was saved with this salt beside this manifest.
@@ -102,7 +119,9 @@ struct BuildMemo: Sendable, Equatable {
             keys.append(key)
             return true
         }
-        return complete && !first ? BuildMemo(entries: entries, keysByLine: keys) : nil
+        guard complete, !first else { return nil }
+        let lines = text.utf8.firstIndex(of: UInt8(ascii: "\n")).map { String(text[text.utf8.index(after: $0)...]) } ?? ""
+        return BuildMemo(entries: entries, keysByLine: keys, loadedLines: lines)
     }
 
     func save(to folder: URL, salt: ContentHash, manifest: ContentHash) throws {

@@ -84,3 +84,91 @@ struct CacheText {
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 }
+
+extension CacheLines {
+    /// Where a line's sort key is: after the first `count` separators to the end of the line (the
+    /// manifest's path, which may hold spaces), or the field after the first one (the memo's key).
+    enum KeyField {
+        case rest(after: Int)
+        case second
+    }
+
+    /// `text` (lines sorted by their key, as `String`'s `<` sorts them, one line per key) with the
+    /// lines of `drop`'s keys left out and `add`'s lines (sorted by key) put in their places: the
+    /// text of writing all the lines again, in time linear in the bytes, with no sort and no line
+    /// formatted again. A national site's manifest and memo change by a few lines a rebuild.
+    /// Nil when a key to drop or add is not ASCII: then the caller writes the text whole (a line
+    /// is matched by its bytes, which for other text need not be the only spelling of its key).
+    static func patched(_ text: String, separator: UInt8, key field: KeyField, drop: Set<String>,
+                        add: [(key: String, line: String)]) -> String? {
+        guard drop.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }), add.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } }) else { return nil }
+        let dropped = Set(drop.map { fnv($0.utf8) })
+        var out = CacheText(capacity: text.utf8.count + add.reduce(0) { $0 + $1.line.utf8.count + 1 })
+        var next = 0
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                if end > start {
+                    let key = keyRange(bytes, start..<end, separator: separator, field: field)
+                    let keyBytes = UnsafeBufferPointer(rebasing: bytes[key])
+                    while next < add.count, precedes(add[next].key, keyBytes) {
+                        out.append(add[next].line)
+                        out.append(byte: UInt8(ascii: "\n"))
+                        next += 1
+                    }
+                    let isDropped = dropped.contains(fnv(keyBytes)) && drop.contains(String(decoding: keyBytes, as: UTF8.self))
+                    if !isDropped {
+                        out.append(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                        out.append(byte: UInt8(ascii: "\n"))
+                    }
+                }
+                start = end + 1
+            }
+        }
+        for (_, line) in add[next...] {
+            out.append(line)
+            out.append(byte: UInt8(ascii: "\n"))
+        }
+        return out.text
+    }
+
+    private static func keyRange(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, separator: UInt8, field: KeyField) -> Range<Int> {
+        var seen = 0
+        var i = line.lowerBound
+        switch field {
+        case .rest(let count):
+            while i < line.upperBound, seen < count {
+                if bytes[i] == separator { seen += 1 }
+                i += 1
+            }
+            return i..<line.upperBound
+        case .second:
+            while i < line.upperBound, bytes[i] != separator { i += 1 }
+            let start = min(i + 1, line.upperBound)
+            var end = start
+            while end < line.upperBound, bytes[end] != separator { end += 1 }
+            return start..<end
+        }
+    }
+
+    /// Whether `key` sorts before the key `bytes` spell, as `String`'s `<` sorts: by bytes when
+    /// both are ASCII.
+    private static func precedes(_ key: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return key < String(decoding: bytes, as: UTF8.self) }
+        return key.utf8.lexicographicallyPrecedes(bytes)
+    }
+
+    private static func fnv<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return h
+    }
+}
+
+extension CacheText {
+    /// Bytes as they stand in another text.
+    mutating func append(bytes other: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: other) }
+}

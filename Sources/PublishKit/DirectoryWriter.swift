@@ -52,6 +52,10 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
         let changedMemo: Bool
         let unchanged: Int
         let pages: Int
+        /// What differs from the previous manifest and memo, when worked out (an incremental
+        /// build): the files written, and the jobs made anew and no longer made. The new texts
+        /// are the previous ones with these lines replaced.
+        var delta: (files: [String], jobs: [String], removedJobs: [String])? = nil
     }
 
     private let interruptAfter: Int?
@@ -184,14 +188,14 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
         // them too (two entries may list the same files, one carried and one not).
         var candidates: Set<String> = []
         var marked = 0
-        var changedMemo = false
+        var removedJobs: [String] = []
         for (line, key) in previousMemo.keysByLine.enumerated() {
             if marks[line] == 1 {
                 marked += 1
                 continue
             }
             // Made again (its entry replaced below) or no longer made.
-            if memo.entries[key] == nil { changedMemo = true }
+            if memo.entries[key] == nil { removedJobs.append(key) }
             candidates.formUnion(newMemo.entries.removeValue(forKey: key)!.paths)
         }
         // One key carried twice: two jobs claimed the same files.
@@ -210,11 +214,12 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
             // Still listed: a carried job's file, which this build also wrote.
             guard newManifest.entries.updateValue(entry, forKey: path) == nil else { throw Self.collision(path) }
         }
-        for (key, entry) in memo.entries where newMemo.entries.updateValue(entry, forKey: key) != entry { changedMemo = true }
+        let jobs = memo.entries.filter { newMemo.entries.updateValue($0.value, forKey: $0.key) != $0.value }.map(\.key)
         let stale = removed.filter { manifest.entries[$0] == nil }.sorted()
         // Its lines are the previous file's, no longer this memo's.
         return Assembly(manifest: newManifest, memo: BuildMemo(entries: newMemo.entries), stale: stale, changedFiles: written > 0 || !stale.isEmpty,
-                        changedMemo: changedMemo, unchanged: newManifest.entries.count - written, pages: Self.pages(newManifest))
+                        changedMemo: !jobs.isEmpty || !removedJobs.isEmpty, unchanged: newManifest.entries.count - written,
+                        pages: Self.pages(newManifest), delta: (changed, jobs, removedJobs))
     }
 
     /// The same, table by table: the carried jobs' files (each claimed once) and the files

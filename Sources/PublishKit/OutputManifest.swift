@@ -21,15 +21,28 @@ public struct OutputManifest: Sendable, Equatable {
     public var text: String {
         var out = CacheText(capacity: entries.count * 96)
         for path in entries.keys.sorted() {
-            let e = entries[path]!
-            out.append(e.hash)
-            out.append(byte: UInt8(ascii: " "))
-            out.append(e.size)
-            out.append(byte: UInt8(ascii: " "))
-            out.append(path)
+            out.append(line(path))
             out.append(byte: UInt8(ascii: "\n"))
         }
         return out.text
+    }
+
+    private func line(_ path: String) -> String {
+        let e = entries[path]!
+        var out = CacheText(capacity: 48 + path.utf8.count)
+        out.append(e.hash)
+        out.append(byte: UInt8(ascii: " "))
+        out.append(e.size)
+        out.append(byte: UInt8(ascii: " "))
+        out.append(path)
+        return out.text
+    }
+
+    /// The same text made from `previous` (the text of a manifest that differs from this one only
+    /// in the files of `changed` and `removed`): a few lines replaced instead of all written again.
+    func text(patching previous: String, changed: [String], removed: [String]) -> String {
+        let add = changed.sorted().map { (key: $0, line: line($0)) }
+        return CacheLines.patched(previous, separator: UInt8(ascii: " "), key: .rest(after: 2), drop: Set(changed + removed), add: add) ?? text
     }
 
     public var digest: ContentHash { ContentHash(text) }

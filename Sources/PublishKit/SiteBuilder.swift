@@ -192,9 +192,21 @@ public struct SiteBuilder: Sendable {
             // at all was saved with this salt beside the trusted manifest.
             let manifestUnchanged = trusted != nil && memo != nil && !assembly.changedFiles
             let memoUnchanged = manifestUnchanged && !assembly.changedMemo
-            // Each file's text made side by side; the memo's header names the manifest's digest.
-            let (newManifestText, memoLines) = concurrently({ manifestUnchanged ? nil : manifest.text },
-                                                            { memoUnchanged ? nil : newMemo.lines })
+            // Each file's text made side by side, from the previous text with the lines that changed
+            // replaced when the writer knows them; the memo's header names the manifest's digest.
+            let delta = assembly.delta, previousManifestText = trusted.flatMap { _ in manifestText?.text }
+            let previousMemoLines = memo?.loadedLines
+            let (newManifestText, memoLines): (String?, String?) = concurrently(
+                { () -> String? in
+                    guard !manifestUnchanged else { return nil }
+                    guard let delta, let previousManifestText else { return manifest.text }
+                    return manifest.text(patching: previousManifestText, changed: delta.files, removed: stale)
+                },
+                { () -> String? in
+                    guard !memoUnchanged else { return nil }
+                    guard let delta, let previousMemoLines else { return newMemo.lines }
+                    return newMemo.lines(patching: previousMemoLines, changed: delta.jobs, removed: delta.removedJobs)
+                })
             if let newManifestText {
                 manifestDigest = ContentHash(newManifestText)
                 try FileManager.default.createDirectory(at: publication.cache, withIntermediateDirectories: true)

@@ -159,3 +159,40 @@ import Testing
         }
     }
 }
+
+/// The manifest and memo texts a rebuild writes by replacing a few lines of the previous ones:
+/// always the text of writing every line again, wherever the changed lines fall.
+@Suite struct PatchedCacheTextTests {
+    static func manifest(_ paths: [String], salt: String) -> OutputManifest {
+        OutputManifest(entries: Dictionary(uniqueKeysWithValues: paths.map { ($0, .init(size: $0.utf8.count * 7, hash: ContentHash(salt + $0))) }))
+    }
+
+    @Test func aPatchedManifestIsTheManifestWrittenWhole() {
+        let paths = (0..<300).map { "reports/\(String($0 * 7919 % 1000, radix: 16)).html" } + ["a b  c.txt", "regions/2024/110000.json", "sources/北京市 朝阳区.txt", "zz/last.html"]
+        let old = Self.manifest(paths, salt: "1")
+        // Replaced (first, middle, last, one with spaces), removed, and added before everything,
+        // between lines and after everything.
+        let replaced = ["a b  c.txt", paths[0], paths[150], "zz/last.html"], removed = [paths[1], paths[299], "regions/2024/110000.json"]
+        let added = ["!first.html", "reports/000-new.html", "reports/\(String(5, radix: 16))x.html", "zzz/after.html"]
+        var new = old
+        for path in removed { new.entries[path] = nil }
+        for path in replaced + added { new.entries[path] = .init(size: 1, hash: ContentHash("2" + path)) }
+        #expect(new.text(patching: old.text, changed: replaced + added, removed: removed) == new.text)
+        // Nothing changed: the same text.
+        #expect(old.text(patching: old.text, changed: [], removed: []) == old.text)
+        // A changed path that is not ASCII: written whole, the same text all the same.
+        var chinese = old
+        chinese.entries["sources/北京市 朝阳区.txt"] = .init(size: 2, hash: ContentHash("3"))
+        #expect(chinese.text(patching: old.text, changed: ["sources/北京市 朝阳区.txt"], removed: []) == chinese.text)
+    }
+
+    @Test func aPatchedMemoIsTheMemoWrittenWhole() {
+        let keys = (0..<200).map { "report:\(String($0 * 104_729 % 5000, radix: 36))" } + ["assets", "region:110000:2024", "source:sources/报告.txt"]
+        let old = BuildMemo(entries: Dictionary(uniqueKeysWithValues: keys.map { ($0, .init(digest: ContentHash($0), paths: ["\($0).html", "\($0).json"])) }))
+        var new = old
+        let changed = ["assets", keys[10], "report:new", "a-first"], removed = [keys[11], "region:110000:2024"]
+        for key in removed { new.entries[key] = nil }
+        for key in changed { new.entries[key] = .init(digest: ContentHash("new " + key), paths: key == "assets" ? [] : ["\(key).html"]) }
+        #expect(new.lines(patching: old.lines, changed: changed, removed: removed) == new.lines)
+    }
+}
