@@ -8,9 +8,16 @@ enum QualityListPage {
     static let pageSize = 1000
 
     static func withFindings(_ site: SiteIndex, year: Int) -> [DatasetReport] {
-        (site.reportsByYear[year] ?? []).map { site.dataset.reports[$0] }
-            .filter { $0.count(.error) + $0.count(.warning) > 0 }
-            .sorted { ($1.count(.error), $1.count(.warning), site.name(of: $0)) < ($0.count(.error), $0.count(.warning), site.name(of: $1)) }
+        // Most errors first, then most warnings, then by name: names compared as UTF-8 bytes (the
+        // order of `<` for NFC text, without normalising every Chinese name at each step).
+        let found = (site.reportsByYear[year] ?? []).map { site.dataset.reports[$0] }.filter { $0.count(.error) + $0.count(.warning) > 0 }
+        let keys = found.map { (errors: $0.count(.error), warnings: $0.count(.warning), name: site.name(of: $0)) }
+        return found.indices.sorted { i, j in
+            let a = keys[i], b = keys[j]
+            if a.errors != b.errors { return a.errors > b.errors }
+            if a.warnings != b.warnings { return a.warnings > b.warnings }
+            return String.utf8Precedes(a.name, b.name)
+        }.map { found[$0] }
     }
 
     static func pageCount(_ reports: [DatasetReport]) -> Int { max(1, (reports.count + pageSize - 1) / pageSize) }

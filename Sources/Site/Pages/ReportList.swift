@@ -24,9 +24,20 @@ enum ReportList {
     static func sorted(_ site: SiteIndex, _ indices: [Int]) -> [Int] { sorted(site.dataset.reports, indices) }
 
     static func sorted(_ reports: [DatasetReport], _ indices: [Int]) -> [Int] {
-        indices.sorted {
-            let a = reports[$0].record, b = reports[$1].record
-            return (-(a.year ?? 0), a.region.adcode ?? "~", a.agency ?? "~", a.source) < (-(b.year ?? 0), b.region.adcode ?? "~", b.agency ?? "~", b.source)
+        // Newest year first, then region code, organ and source. The keys taken out once (each
+        // step copied two records), names compared as UTF-8 bytes: the order of `<` for NFC text.
+        let keys = indices.map { i in
+            let r = reports[i].record
+            return (year: r.year ?? 0, adcode: r.region.adcode ?? "~", agency: r.agency ?? "~", source: r.source)
         }
+        return keys.indices.sorted { i, j in
+            let a = keys[i], b = keys[j]
+            if a.year != b.year { return a.year > b.year }
+            let byCode = String.utf8Order(a.adcode, b.adcode)
+            if byCode != 0 { return byCode < 0 }
+            let byName = String.utf8Order(a.agency, b.agency)
+            if byName != 0 { return byName < 0 }
+            return String.utf8Precedes(a.source, b.source)
+        }.map { indices[$0] }
     }
 }
