@@ -178,7 +178,8 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
     /// previous tables, a pass over the marks and counting the pages.
     private func assemble() throws -> Assembly {
         guard let previous, let previousMemo else {
-            // A full build: everything was written; whatever the output held is stale.
+            // Nothing to carry over (a full build, or no memo to trust): whatever was not written
+            // again is stale.
             let stale = previous.map { previous in previous.entries.keys.filter { manifest.entries[$0] == nil }.sorted() } ?? []
             return Assembly(manifest: manifest, memo: memo, stale: stale, changedFiles: true, changedMemo: true,
                             unchanged: manifest.entries.count - written, pages: Self.pages(manifest))
@@ -214,7 +215,8 @@ final class DirectoryWriter: SiteWriter, @unchecked Sendable {
             // Still listed: a carried job's file, which this build also wrote.
             guard newManifest.entries.updateValue(entry, forKey: path) == nil else { throw Self.collision(path) }
         }
-        let jobs = memo.entries.filter { newMemo.entries.updateValue($0.value, forKey: $0.key) != $0.value }.map(\.key)
+        var jobs: [String] = []
+        for (key, entry) in memo.entries where newMemo.entries.updateValue(entry, forKey: key) != entry { jobs.append(key) }
         let stale = removed.filter { manifest.entries[$0] == nil }.sorted()
         // Its lines are the previous file's, no longer this memo's.
         return Assembly(manifest: newManifest, memo: BuildMemo(entries: newMemo.entries), stale: stale, changedFiles: written > 0 || !stale.isEmpty,
